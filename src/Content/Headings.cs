@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+
+namespace Blog.Content;
+
+public sealed record TocEntry(int Level, string Text, string Anchor);
+
+/// <summary>
+/// Gives every heading a unique anchor that keeps its CJK text (Markdig's own identifiers drop
+/// it, so <c>## 1. 幻觉 LoRA</c> became <c>lora</c> and Chinese headings collided) and collects
+/// the table of contents.
+/// </summary>
+internal static class Headings
+{
+    public const int MinimumForToc = 3;
+
+    public static List<TocEntry> AssignAnchors(MarkdownDocument document)
+    {
+        var entries = new List<TocEntry>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            var text = InlineText.Of(heading.Inline);
+            var anchor = Unique(Slugs.Normalize(text, lowercase: true) is { Length: > 0 } s ? s : "section", used);
+            heading.GetAttributes().Id = anchor;
+            entries.Add(new TocEntry(heading.Level, text, anchor));
+        }
+        return entries;
+    }
+
+    private static string Unique(string anchor, HashSet<string> used)
+    {
+        var candidate = anchor;
+        for (var n = 2; !used.Add(candidate); n++)
+            candidate = $"{anchor}-{n}";
+        return candidate;
+    }
+
+    /// <summary>
+    /// A nested list of links. The author's own numbering is part of the heading text, so the
+    /// list adds none of its own.
+    /// </summary>
+    public static string TocHtml(IReadOnlyList<TocEntry> entries)
+    {
+        if (entries.Count < MinimumForToc)
+            return "";
+
+        var top = entries.Min(e => e.Level);
+        var sb = new StringBuilder("<nav class=\"toc\" aria-label=\"Contents\"><ul>");
+        var depth = 0;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var level = Math.Max(entries[i].Level - top, 0);
+            // Never jump more than one level deeper, so a skipped heading level makes no empty items.
+            level = Math.Min(level, depth + 1);
+            if (i > 0)
+            {
+                if (level > depth) sb.Append("<ul>");
+                else sb.Append("</li>");
+                for (; depth > level; depth--) sb.Append("</ul></li>");
+            }
+            depth = level;
+            sb.Append("<li><a href=\"#").Append(WebUtility.HtmlEncode(entries[i].Anchor)).Append("\">")
+              .Append(WebUtility.HtmlEncode(entries[i].Text)).Append("</a>");
+        }
+        sb.Append("</li>");
+        for (; depth > 0; depth--) sb.Append("</ul></li>");
+        sb.Append("</ul></nav>");
+        return sb.ToString();
+    }
+}

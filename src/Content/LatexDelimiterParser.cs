@@ -1,0 +1,47 @@
+using Markdig.Extensions.Mathematics;
+using Markdig.Helpers;
+using Markdig.Parsers;
+using Markdig.Renderers.Html;
+
+namespace Blog.Content;
+
+/// <summary>
+/// Parses <c>\(...\)</c> and <c>\[...\]</c> as math. CommonMark would read <c>\(</c> as an escaped
+/// parenthesis and then apply emphasis to the LaTeX inside; this parser runs before the escape
+/// parser and keeps the formula whole.
+/// </summary>
+internal sealed class LatexDelimiterParser : InlineParser
+{
+    public LatexDelimiterParser() => OpeningCharacters = ['\\'];
+
+    public override bool Match(InlineProcessor processor, ref StringSlice slice)
+    {
+        var open = slice.PeekChar();
+        if (open is not ('(' or '['))
+            return false;
+
+        var close = open == '(' ? "\\)" : "\\]";
+        var contentStart = slice.Start + 2;
+        var length = slice.End - contentStart + 1;
+        if (length <= 0)
+            return false;
+        var closeAt = slice.Text.IndexOf(close, contentStart, length, StringComparison.Ordinal);
+        if (closeAt < 0)
+            return false;
+
+        var startPosition = processor.GetSourcePosition(slice.Start, out var line, out var column);
+        var math = new MathInline
+        {
+            Delimiter = '$',
+            DelimiterCount = open == '(' ? 1 : 2,
+            Content = new StringSlice(slice.Text, contentStart, closeAt - 1),
+            Line = line,
+            Column = column,
+            Span = new Markdig.Syntax.SourceSpan(startPosition, processor.GetSourcePosition(closeAt + 1)),
+        };
+        math.GetAttributes().AddClass("math");
+        processor.Inline = math;
+        slice.Start = closeAt + 2;
+        return true;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Blog.Data.Configurations;
+
+internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
+{
+    public void Configure(EntityTypeBuilder<Post> post)
+    {
+        post.Property(p => p.Title).HasMaxLength(300);
+        post.Property(p => p.Slug).HasMaxLength(200);
+        post.Property(p => p.Excerpt).HasMaxLength(2000);
+        post.Property(p => p.CoverImage).HasMaxLength(2000);
+        post.Property(p => p.SourceKey).HasMaxLength(1000);
+        post.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+        post.Property(p => p.Version).IsConcurrencyToken();
+
+        post.HasIndex(p => p.Slug).IsUnique();
+        post.HasIndex(p => p.SourceKey).IsUnique();
+        // The public lists all filter on status/deletion and order by publication date.
+        post.HasIndex(p => new { p.Status, p.PublishedAt });
+        post.HasIndex(p => new { p.CategoryId, p.PublishedAt });
+
+        post.HasOne(p => p.Category).WithMany(c => c.Posts).OnDelete(DeleteBehavior.SetNull);
+        post.HasMany(p => p.Tags).WithMany(t => t.Posts).UsingEntity("PostTags");
+        post.HasMany(p => p.Revisions).WithOne(r => r.Post).OnDelete(DeleteBehavior.Cascade);
+        post.HasMany(p => p.OldSlugs).WithOne(r => r.Post).OnDelete(DeleteBehavior.Cascade);
+    }
+}

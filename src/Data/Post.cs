@@ -1,0 +1,50 @@
+namespace Blog.Data;
+
+public enum PostStatus
+{
+    Draft = 0,
+    Scheduled = 1,
+    Published = 2,
+}
+
+/// <summary>An article. Rendered HTML, excerpt and reading figures are computed at save time.</summary>
+public class Post
+{
+    public int Id { get; set; }
+    public required string Title { get; set; }
+    public required string Slug { get; set; }
+    public string Markdown { get; set; } = "";
+    public string Html { get; set; } = "";
+
+    /// <summary>The author's own summary; when empty the computed excerpt is shown.</summary>
+    public string? Summary { get; set; }
+    public string Excerpt { get; set; } = "";
+
+    /// <summary>Set when the Markdown could not be rendered; the Markdown is kept as typed.</summary>
+    public string? RenderError { get; set; }
+    public bool HasMath { get; set; }
+    public bool HasCode { get; set; }
+    public int WordCount { get; set; }
+    public int ReadingMinutes { get; set; }
+    public string? CoverImage { get; set; }
+
+    /// <summary>Version of the Markdown pipeline that produced <see cref="Html"/>; older ones are re-rendered.</summary>
+    public int RenderVersion { get; set; }
+
+    public PostStatus Status { get; set; }
+    public DateTime? PublishedAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? DeletedAt { get; set; }
+
+    /// <summary>Where an imported note came from, so that importing it again updates instead of duplicating.</summary>
+    public string? SourceKey { get; set; }
+
+    public int? CategoryId { get; set; }
+    public Category? Category { get; set; }
+    public List<Tag> Tags { get; set; } = [];
+    public List<Revision> Revisions { get; set; } = [];
+    public List<SlugRedirect> OldSlugs { get; set; } = [];
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+}

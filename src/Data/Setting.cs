@@ -1,0 +1,7 @@
+namespace Blog.Data;
+
+public class Setting
+{
+    public required string Key { get; set; }
+    public string Value { get; set; } = "";
+}
