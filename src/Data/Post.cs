@@ -16,6 +16,9 @@ public class Post
     public string Markdown { get; set; } = "";
     public string Html { get; set; } = "";
 
+    /// <summary>The table of contents, empty for articles with fewer than three headings.</summary>
+    public string TocHtml { get; set; } = "";
+
     /// <summary>The author's own summary; when empty the computed excerpt is shown.</summary>
     public string? Summary { get; set; }
     public string Excerpt { get; set; } = "";

@@ -1,0 +1,60 @@
+using Blog.Data;
+using Blog.Hosting;
+
+namespace Blog.Cli;
+
+/// <summary>
+/// The commands of the same executable as the site. Each builds the site's services (same
+/// configuration, same database), migrates the database, runs, and returns an exit code.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly Dictionary<string, Func<string[], IServiceProvider, Task<int>>> Commands = new()
+    {
+        ["admin"] = AdminCommand.RunAsync,
+        ["import"] = ImportCommand.RunAsync,
+        ["backup"] = BackupCommand.RunAsync,
+    };
+
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (Commands.ContainsKey(args[0]) || args[0] is "help" or "--help" or "-h");
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (!Commands.TryGetValue(args[0], out var command))
+        {
+            Console.WriteLine(Usage);
+            return args[0] == "help" || args[0].StartsWith('-') ? 0 : 2;
+        }
+
+        // Command words are not configuration: build the host without them, and keep the log quiet.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions());
+        builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
+        builder.Configuration["Serilog:MinimumLevel:Override:Microsoft"] = "Warning";
+        builder.AddBlog();
+        await using var app = builder.Build();
+
+        try
+        {
+            await DatabaseInitializer.InitializeAsync(app.Services);
+            return await command(args[1..], app.Services);
+        }
+        catch (CommandException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 2;
+        }
+    }
+
+    public const string Usage = """
+        Usage: Blog [command]
+
+          (no command)                                serve the site
+          admin create --user NAME --password-stdin   create an admin account (password from standard input)
+          import PATH                                 import a folder or a .zip of Markdown notes
+          backup PATH                                 write a consistent copy of the database to PATH
+        """;
+}
+
+/// <summary>A command's refusal, printed without a stack trace.</summary>
+public sealed class CommandException(string message) : Exception(message);

@@ -1,0 +1,21 @@
+using Blog.Import;
+
+namespace Blog.Cli;
+
+internal static class ImportCommand
+{
+    public static async Task<int> RunAsync(string[] args, IServiceProvider services)
+    {
+        if (args.Length != 1)
+            throw new CommandException("usage: import PATH (a folder or a .zip of Markdown notes)");
+
+        using var scope = services.CreateScope();
+        var importer = scope.ServiceProvider.GetRequiredService<NoteImporter>();
+        var report = await importer.ImportAsync(args[0]);
+
+        foreach (var item in report.Items)
+            Console.WriteLine($"{item.Outcome.ToString().ToLowerInvariant(),-9} {item.File}{(item.Message is null ? "" : ": " + item.Message)}");
+        Console.WriteLine(report.Summary);
+        return report.Count(ImportOutcome.Failed) == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Blog.Content;
+using Blog.Data;
+using Blog.Media;
+using Blog.Settings;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using Serilog;
+
+namespace Blog.Hosting;
+
+/// <summary>The site's services and request pipeline, shared by the web app and the command line.</summary>
+public static class BlogApplication
+{
+    public static WebApplicationBuilder AddBlog(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration));
+
+        services.AddOptions<BlogOptions>().BindConfiguration("Blog");
+        services.AddBlogDatabase(builder.Configuration);
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<SiteSettingsStore>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<MediaStore>();
+        services.AddScoped<Import.NoteImporter>();
+
+        services.AddRazorPages(options => options.RootDirectory = "/src/Pages");
+        // Chinese text as characters, not &#x...; entities: smaller pages, readable source.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddHealthChecks().AddDbContextCheck<BlogDbContext>("database");
+        return builder;
+    }
+
+    public static WebApplication UseBlog(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<BlogOptions>>().Value;
+
+        app.UseSerilogRequestLogging();
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/error");
+        if (ServesHttps(app, options))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSecurityHeaders();
+
+        app.MapStaticAssets();
+        app.UseMediaFiles(options);
+        app.MapRazorPages().WithStaticAssets();
+        app.MapHealthChecks("/healthz");
+        app.MapGet("/robots.txt", (HttpContext context) => Results.Text(
+            $"User-agent: *\nDisallow: /admin\nSitemap: {SiteUrls.Absolute(context, options, "/sitemap.xml")}\n",
+            "text/plain; charset=utf-8"));
+        return app;
+    }
+
+    /// <summary>HTTPS redirection and HSTS only when the site is configured for HTTPS.</summary>
+    private static bool ServesHttps(WebApplication app, BlogOptions options) =>
+        options.BaseUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true
+        || (app.Configuration["ASPNETCORE_URLS"] ?? app.Configuration["urls"] ?? "").Contains("https://", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,31 @@
+using Blog.Hosting;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.FileProviders;
+
+namespace Blog.Media;
+
+internal static class MediaFiles
+{
+    /// <summary>Serves stored images at /media/ with their image type only, cached for long (names are content hashes).</summary>
+    public static WebApplication UseMediaFiles(this WebApplication app, BlogOptions options)
+    {
+        var folder = Path.GetFullPath(options.MediaPath);
+        Directory.CreateDirectory(folder);
+        var types = new FileExtensionContentTypeProvider(new Dictionary<string, string>
+        {
+            [".png"] = "image/png",
+            [".jpg"] = "image/jpeg",
+            [".gif"] = "image/gif",
+            [".webp"] = "image/webp",
+        });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = MediaStore.UrlPrefix.TrimEnd('/'),
+            FileProvider = new PhysicalFileProvider(folder),
+            ContentTypeProvider = types,
+            OnPrepareResponse = context =>
+                context.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
+        });
+        return app;
+    }
+}

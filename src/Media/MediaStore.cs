@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using Blog.Data;
+using Blog.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Blog.Media;
+
+public sealed record StoredMedia(Data.Media Media, string Url, bool AlreadyStored);
+
+/// <summary>
+/// Stores images under names made from their SHA-256, so the same screenshot pasted or
+/// imported twice is kept once, and no user-chosen name ever reaches the file system.
+/// </summary>
+public sealed class MediaStore(BlogDbContext db, IOptions<BlogOptions> options, TimeProvider clock)
+{
+    public const string UrlPrefix = "/media/";
+
+    public string Folder { get; } = Path.GetFullPath(options.Value.MediaPath);
+
+    /// <summary>Saves an image; null when the bytes are not a PNG, JPEG, GIF or WebP image.</summary>
+    public async Task<StoredMedia?> SaveAsync(byte[] content, string originalName, CancellationToken cancellationToken = default)
+    {
+        var format = ImageFormats.Detect(content);
+        if (format is null)
+            return null;
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+        var existing = await db.Media.FirstOrDefaultAsync(m => m.Sha256 == hash, cancellationToken);
+        if (existing is not null && File.Exists(PathOf(existing.FileName)))
+            return new StoredMedia(existing, UrlPrefix + existing.FileName, AlreadyStored: true);
+
+        var media = existing ?? new Data.Media
+        {
+            FileName = hash[..32] + format.Extension,
+            OriginalName = Path.GetFileName(originalName),
+            ContentType = format.ContentType,
+            Size = content.LongLength,
+            Sha256 = hash,
+            UploadedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        Directory.CreateDirectory(Folder);
+        // Write to a temporary name first so a crash never leaves a half-written image under the real name.
+        var temporary = PathOf(media.FileName) + ".tmp";
+        await File.WriteAllBytesAsync(temporary, content, cancellationToken);
+        File.Move(temporary, PathOf(media.FileName), overwrite: true);
+
+        if (existing is null)
+            db.Media.Add(media);
+        return new StoredMedia(media, UrlPrefix + media.FileName, AlreadyStored: false);
+    }
+
+    private string PathOf(string fileName) => Path.Combine(Folder, fileName);
+}

@@ -1,0 +1,35 @@
+using Blog.Data;
+using Blog.Posts;
+using Blog.Settings;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Pages.Categories;
+
+public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProvider clock) : BlogPageModel
+{
+    public string Name { get; private set; } = "";
+    public string? Description { get; private set; }
+    public PostPage Posts { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken)
+    {
+        var category = await db.Categories.AsNoTracking().Where(c => c.Slug == slug)
+            .Select(c => new { c.Name, c.Description }).FirstOrDefaultAsync(cancellationToken);
+        if (category is null || Paging.ParsePageNumber(pageNumber) is not { } number)
+            return NotFound();
+
+        var path = "/category/" + Uri.EscapeDataString(slug);
+        var page = await db.Posts.Published(clock.GetUtcNow().UtcDateTime).InCategory(slug)
+            .ToPostPageAsync(number, settings.Current.PostsPerPage, path, cancellationToken);
+        if (page is null)
+            return NotFound();
+
+        (Name, Description, Posts) = (category.Name, category.Description, page);
+        Meta = new PageMeta(category.Name, category.Description ?? $"Posts in {category.Name}", page.Link(number))
+        {
+            CategoryFeed = path + "/feed.xml",
+        };
+        return Page();
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Blog.Data;
+using Blog.Hosting;
+using Blog.Posts;
+using Blog.Settings;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Blog.Pages.Posts;
+
+public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProvider clock, IOptions<BlogOptions> options) : BlogPageModel
+{
+    private const int RelatedCount = 3;
+
+    public ArticleView Article { get; private set; } = null!;
+    public PostLink? Previous { get; private set; }
+    public PostLink? Next { get; private set; }
+    public IReadOnlyList<PostSummary> Related { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var published = db.Posts.AsNoTracking().Published(now);
+
+        var article = await published.Where(p => p.Slug == slug).Select(p => new ArticleView(
+                p.Id, p.Title, p.Slug, p.Html, p.TocHtml,
+                p.Summary != null && p.Summary != "" ? p.Summary : p.Excerpt,
+                p.PublishedAt!.Value, p.UpdatedAt, p.ReadingMinutes, p.WordCount,
+                p.HasMath, p.HasCode, p.CoverImage, p.CategoryId,
+                p.Category == null ? null : new CategoryLink(p.Category.Name, p.Category.Slug),
+                p.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Id, t.Name, t.Slug)).ToList()))
+            .FirstOrDefaultAsync(cancellationToken);
+
+        if (article is null)
+            return await RedirectFromOldSlugAsync(published, slug, cancellationToken);
+
+        Article = article;
+        Previous = await published
+            .Where(p => p.PublishedAt < article.PublishedAt || p.PublishedAt == article.PublishedAt && p.Id < article.Id)
+            .NewestFirst().Select(p => new PostLink(p.Title, p.Slug)).FirstOrDefaultAsync(cancellationToken);
+        Next = await published
+            .Where(p => p.PublishedAt > article.PublishedAt || p.PublishedAt == article.PublishedAt && p.Id > article.Id)
+            .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Select(p => new PostLink(p.Title, p.Slug)).FirstOrDefaultAsync(cancellationToken);
+        Related = await RelatedAsync(published, article, cancellationToken);
+
+        Meta = new PageMeta(article.Title, article.Excerpt, "/posts/" + Uri.EscapeDataString(article.Slug))
+        {
+            OpenGraphType = "article",
+            Image = article.CoverImage,
+        };
+        return Page();
+    }
+
+    /// <summary>A slug the post used to have answers 301 to the current one.</summary>
+    private async Task<IActionResult> RedirectFromOldSlugAsync(IQueryable<Post> published, string slug, CancellationToken cancellationToken)
+    {
+        var current = await db.SlugRedirects.Where(r => r.Slug == slug)
+            .Join(published, r => r.PostId, p => p.Id, (r, p) => p.Slug)
+            .FirstOrDefaultAsync(cancellationToken);
+        return current is null ? NotFound() : RedirectPermanent("/posts/" + Uri.EscapeDataString(current));
+    }
+
+    /// <summary>Posts that share the most tags, then the same category, newest first.</summary>
+    private static async Task<IReadOnlyList<PostSummary>> RelatedAsync(IQueryable<Post> published, ArticleView article, CancellationToken cancellationToken)
+    {
+        var tagIds = article.Tags.Select(t => t.Id).ToList();
+        return await published
+            .Where(p => p.Id != article.Id && (p.Tags.Any(t => tagIds.Contains(t.Id)) || p.CategoryId == article.CategoryId))
+            .OrderByDescending(p => p.Tags.Count(t => tagIds.Contains(t.Id)))
+            .ThenByDescending(p => p.CategoryId == article.CategoryId)
+            .ThenByDescending(p => p.PublishedAt)
+            .Take(RelatedCount)
+            .ToSummaries()
+            .ToListAsync(cancellationToken);
+    }
+
+    public string LocalDate(DateTime utc) => settings.Current.ToLocal(utc).ToString("yyyy-MM-dd");
+
+    /// <summary>schema.org BlogPosting for search engines; the serializer escapes '&lt;', so it cannot close the script element.</summary>
+    public string JsonLd()
+    {
+        var siteBase = SiteUrls.Base(HttpContext, options.Value);
+        return JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "BlogPosting",
+            ["headline"] = Article.Title,
+            ["description"] = Article.Excerpt,
+            ["datePublished"] = Article.PublishedAt.ToString("O"),
+            ["dateModified"] = Article.UpdatedAt.ToString("O"),
+            ["author"] = new Dictionary<string, string> { ["@type"] = "Person", ["name"] = settings.Current.Author },
+            ["url"] = siteBase + Meta!.Path,
+            ["mainEntityOfPage"] = siteBase + Meta.Path,
+            ["image"] = Article.CoverImage is { } image ? (image.StartsWith('/') ? siteBase + image : image) : null,
+            ["keywords"] = string.Join(", ", Article.Tags.Select(t => t.Name)),
+            ["wordCount"] = Article.WordCount,
+        });
+    }
+}
+
+public sealed record TagLink(int Id, string Name, string Slug);
+
+public sealed record PostLink(string Title, string Slug);
+
+public sealed record ArticleView(
+    int Id, string Title, string Slug, string Html, string TocHtml, string Excerpt,
+    DateTime PublishedAt, DateTime UpdatedAt, int ReadingMinutes, int WordCount,
+    bool HasMath, bool HasCode, string? CoverImage, int? CategoryId,
+    CategoryLink? Category, List<TagLink> Tags);

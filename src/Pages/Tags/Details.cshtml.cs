@@ -1,0 +1,29 @@
+using Blog.Data;
+using Blog.Posts;
+using Blog.Settings;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Pages.Tags;
+
+public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProvider clock) : BlogPageModel
+{
+    public string Name { get; private set; } = "";
+    public PostPage Posts { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken)
+    {
+        var name = await db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
+        if (name is null || Paging.ParsePageNumber(pageNumber) is not { } number)
+            return NotFound();
+
+        var page = await db.Posts.Published(clock.GetUtcNow().UtcDateTime).WithTag(slug)
+            .ToPostPageAsync(number, settings.Current.PostsPerPage, "/tag/" + Uri.EscapeDataString(slug), cancellationToken);
+        if (page is null)
+            return NotFound();
+
+        (Name, Posts) = (name, page);
+        Meta = new PageMeta("#" + name, $"Posts tagged {name}", page.Link(number));
+        return Page();
+    }
+}
