@@ -1,5 +1,6 @@
 using Blog.Content;
 using Blog.Posts;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Data;
@@ -15,12 +16,25 @@ public static class DatabaseInitializer
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
         var renderer = scope.ServiceProvider.GetRequiredService<MarkdownRenderer>();
 
+        if (db.Database.IsSqlite())
+            EnsureFolderOf(db.Database.GetConnectionString());
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
 
         await SeedAsync(db, renderer, cancellationToken);
         await RerenderOutdatedAsync(db, renderer, cancellationToken);
+    }
+
+    /// <summary>SQLite creates the file but not its folder, and a fresh checkout has no data/ yet.</summary>
+    private static void EnsureFolderOf(string? connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:")
+            return;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+            Directory.CreateDirectory(folder);
     }
 
     /// <summary>A fresh install gets the three categories and a welcome post, once.</summary>

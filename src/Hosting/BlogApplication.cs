@@ -19,7 +19,7 @@ public static class BlogApplication
         services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration));
 
         services.AddOptions<BlogOptions>().BindConfiguration("Blog");
-        services.AddBlogDatabase(builder.Configuration);
+        services.AddBlogDatabase();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SiteSettingsStore>();
         services.AddSingleton(TimeProvider.System);

@@ -1,0 +1,62 @@
+using Blog.Content;
+using Blog.Data;
+using Blog.Posts;
+using Blog.Settings;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Blog.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over a real SQLite file in a temporary folder of its own. Use one per test
+/// class (IClassFixture) and let each test create the posts it looks at.
+/// </summary>
+public class BlogAppFactory : WebApplicationFactory<Program>
+{
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "blog-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(DataFolder, "blog.db");
+
+    public string MediaFolder => Path.Combine(DataFolder, "media");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(DataFolder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");
+        builder.UseSetting("Blog:MediaPath", MediaFolder);
+        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "blog-.log"));
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<BlogDbContext, Task<T>> action)
+    {
+        using var scope = Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<BlogDbContext>());
+    }
+
+    public Task WithDbAsync(Func<BlogDbContext, Task> action) =>
+        WithDbAsync(async db => { await action(db); return true; });
+
+    /// <summary>Saves a post the way the editor does: rendered by the real pipeline.</summary>
+    public Task<Post> AddPostAsync(PostBuilder builder) => WithDbAsync(async db =>
+    {
+        var post = await builder.BuildAsync(db);
+        Services.GetRequiredService<MarkdownRenderer>().RenderInto(post);
+        db.Posts.Add(post);
+        await db.SaveChangesAsync();
+        return post;
+    });
+
+    public SiteSettings Settings => Services.GetRequiredService<SiteSettingsStore>().Current;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Blog.Content;
+using Blog.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Tests.Infrastructure;
+
+/// <summary>Test data: a Chinese study note, published yesterday unless told otherwise.</summary>
+public sealed class PostBuilder
+{
+    private static int _counter;
+
+    public string Title { get; private set; }
+    public string Slug { get; private set; }
+    private string _markdown = "这是一篇关于 **Transformer** 的学习笔记，公式 $a_1 + b_1$。\n\n```python\nimport torch\n```\n";
+    private PostStatus _status = PostStatus.Published;
+    private DateTime? _publishedAt = DateTime.UtcNow.AddDays(-1);
+    private DateTime? _deletedAt;
+    private string? _category;
+    private string[] _tags = [];
+    private string? _summary;
+
+    public PostBuilder(string? title = null)
+    {
+        var n = Interlocked.Increment(ref _counter);
+        Title = title ?? $"测试笔记 {n} {Guid.NewGuid():N}"[..20];
+        Slug = $"note-{n}-{Guid.NewGuid():N}"[..24];
+    }
+
+    public PostBuilder WithSlug(string slug) { Slug = slug; return this; }
+    public PostBuilder WithMarkdown(string markdown) { _markdown = markdown; return this; }
+    public PostBuilder WithSummary(string summary) { _summary = summary; return this; }
+    public PostBuilder InCategory(string slug) { _category = slug; return this; }
+    public PostBuilder WithTags(params string[] tags) { _tags = tags; return this; }
+    public PostBuilder PublishedAt(DateTime utc) { _publishedAt = utc; return this; }
+    public PostBuilder AsDraft() { _status = PostStatus.Draft; _publishedAt = null; return this; }
+    public PostBuilder ScheduledAt(DateTime utc) { _status = PostStatus.Scheduled; _publishedAt = utc; return this; }
+    public PostBuilder Trashed() { _deletedAt = DateTime.UtcNow; return this; }
+
+    internal async Task<Post> BuildAsync(BlogDbContext db)
+    {
+        var tags = new List<Tag>();
+        foreach (var name in _tags)
+        {
+            var slug = Slugs.FromTitle(name);
+            tags.Add(await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug) ?? new Tag { Name = name, Slug = slug });
+        }
+        return new Post
+        {
+            Title = Title,
+            Slug = Slug,
+            Markdown = _markdown,
+            Summary = _summary,
+            Status = _status,
+            PublishedAt = _publishedAt,
+            DeletedAt = _deletedAt,
+            CreatedAt = DateTime.UtcNow,
+            UpdatedAt = DateTime.UtcNow,
+            Category = _category is null ? null : await db.Categories.SingleAsync(c => c.Slug == _category),
+            Tags = tags,
+        };
+    }
+}
