@@ -16,6 +16,9 @@ public static class BlogApplication
 {
     public static WebApplicationBuilder AddBlog(this WebApplicationBuilder builder)
     {
+        // Serve wwwroot's build-time compressed variants outside Development too (`dotnet run` in
+        // Production); a no-op for published output, which carries them itself.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration));
 
