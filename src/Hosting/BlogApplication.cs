@@ -3,6 +3,8 @@ using System.Text.Unicode;
 using Blog.Accounts;
 using Blog.Content;
 using Blog.Data;
+using Blog.Discovery;
+using Blog.Feeds;
 using Blog.Media;
 using Blog.Settings;
 using Microsoft.Extensions.Options;
@@ -28,6 +30,7 @@ public static class BlogApplication
         services.AddSingleton<SiteSettingsStore>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<MediaStore>();
+        services.AddSingleton<Feeds.FeedService>();
         services.AddScoped<Import.NoteImporter>();
 
         services.AddAdminAuthentication();
@@ -65,9 +68,8 @@ public static class BlogApplication
         app.UseAuthorization();
         app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/healthz");
-        app.MapGet("/robots.txt", (HttpContext context) => Results.Text(
-            $"User-agent: *\nDisallow: /admin\nSitemap: {SiteUrls.Absolute(context, options, "/sitemap.xml")}\n",
-            "text/plain; charset=utf-8"));
+        app.MapFeeds();
+        app.MapDiscovery();
         return app;
     }
 
