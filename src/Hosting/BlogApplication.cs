@@ -30,7 +30,8 @@ public static class BlogApplication
         services.AddSingleton<SiteSettingsStore>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<MediaStore>();
-        services.AddSingleton<Feeds.FeedService>();
+        services.AddSingleton<FeedService>();
+        services.AddScoped<Search.PostSearch>();
         services.AddScoped<Import.NoteImporter>();
 
         services.AddAdminAuthentication();
