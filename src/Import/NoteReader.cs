@@ -51,9 +51,7 @@ internal static class NoteReader
         var inDrafts = key.Split('/')[..^1].Contains("_drafts");
         var draft = frontMatter.Flag("draft") ?? (frontMatter.Flag("published") is { } published ? !published : inDrafts);
 
-        var date = ParseDate(frontMatter.Text("date"), "date", settings, warnings);
-        if (date is null && frontMatter.Has("date"))
-            warnings.Add("the file's last-write time was used as its date");
+        var date = ParseDate(frontMatter.Text("date"), "date", "the file's last-write time was used instead", settings, warnings);
 
         return new Note(
             Key: key,
@@ -61,12 +59,12 @@ internal static class NoteReader
             Slug: string.IsNullOrEmpty(slug) ? null : slug,
             Markdown: body,
             Summary: frontMatter.Text("summary", "description", "excerpt"),
-            Category: (frontMatter.Has("categories") ? frontMatter.Values("categories") : frontMatter.Values("category")).FirstOrDefault(),
+            Category: frontMatter.Values("categories").FirstOrDefault() ?? frontMatter.Values("category").FirstOrDefault(),
             Tags: Tags(frontMatter),
             Draft: draft,
             Date: date,
             FileTime: settings.ToUtc(file.LastWrite),
-            Updated: ParseDate(frontMatter.Text("updated", "lastmod", "last_modified_at"), "updated", settings, warnings),
+            Updated: ParseDate(frontMatter.Text("updated", "lastmod", "last_modified_at"), "updated", "it was ignored", settings, warnings),
             Warnings: warnings);
     }
 
@@ -141,14 +139,14 @@ internal static class NoteReader
     /// "2024-05-10 09:16:24" and "2024-05-10" are the site's local time (as Hexo means them);
     /// "2024-05-10T09:16:24+08:00" carries its own offset.
     /// </summary>
-    private static DateTime? ParseDate(string? text, string field, SiteSettings settings, List<string> warnings)
+    private static DateTime? ParseDate(string? text, string field, string fallback, SiteSettings settings, List<string> warnings)
     {
         if (text is null)
             return null;
         if (DateTime.TryParse(text, CultureInfo.InvariantCulture,
                 DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed))
             return parsed.Kind == DateTimeKind.Utc ? parsed : settings.ToUtc(parsed);
-        warnings.Add($"its {field} \"{text}\" is not a date and was ignored");
+        warnings.Add($"its {field} \"{text}\" is not a date; {fallback}");
         return null;
     }
 }
