@@ -113,8 +113,6 @@ internal sealed class FrontMatter
         _ => null,
     };
 
-    public bool Has(string key) => _fields.ContainsKey(key);
-
     private static void Collect(YamlNode node, int depth, List<string> values, ref int visited)
     {
         if (++visited > MaxNodesVisited || depth > MaxDepth)

@@ -26,6 +26,9 @@ internal sealed record Note(
 /// <summary>Turns a note file's bytes into a <see cref="Note"/>, or says plainly why it cannot.</summary>
 internal static class NoteReader
 {
+    // The database's column sizes: Post.Title 300, Category.Name and Tag.Name 100.
+    internal const int MaxTitleLength = 300, MaxNameLength = 100;
+
     private static readonly char[] ListCommas = [',', '，', '、'], Blanks = [' ', '\t'];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -46,6 +49,12 @@ internal static class NoteReader
             (title, body) = TitleFromHeading(body) ?? (Path.GetFileNameWithoutExtension(key), body);
         }
 
+        if (title.Length > MaxTitleLength)
+        {
+            warnings.Add($"its title was shortened to {MaxTitleLength} characters");
+            title = Shorten(title, MaxTitleLength);
+        }
+
         var slug = frontMatter.Text("slug") is { } given ? Slugs.Clean(given) : null;
         // Hexo and Jekyll keep unfinished posts in _drafts/.
         var inDrafts = key.Split('/')[..^1].Contains("_drafts");
@@ -59,7 +68,8 @@ internal static class NoteReader
             Slug: string.IsNullOrEmpty(slug) ? null : slug,
             Markdown: body,
             Summary: frontMatter.Text("summary", "description", "excerpt"),
-            Category: frontMatter.Values("categories").FirstOrDefault() ?? frontMatter.Values("category").FirstOrDefault(),
+            Category: (frontMatter.Values("categories").FirstOrDefault() ?? frontMatter.Values("category").FirstOrDefault()) is { } category
+                ? Shorten(category, MaxNameLength) : null,
             Tags: Tags(frontMatter),
             Draft: draft,
             Date: date,
@@ -67,6 +77,10 @@ internal static class NoteReader
             Updated: ParseDate(frontMatter.Text("updated", "lastmod", "last_modified_at"), "updated", "it was ignored", settings, warnings),
             Warnings: warnings);
     }
+
+    /// <summary>Cuts text to a length without splitting a surrogate pair.</summary>
+    internal static string Shorten(string text, int maxLength) =>
+        text.Length <= maxLength ? text : text[..(char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength)].TrimEnd();
 
     private static string Decode(byte[] content)
     {
@@ -132,7 +146,7 @@ internal static class NoteReader
             ? single.Split(single.AsSpan().IndexOfAny(ListCommas) >= 0 ? ListCommas : Blanks,
                 StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()
             : frontMatter.Values("tags");
-        return tags.DistinctBy(t => Slugs.FromTitle(t, "tag")).ToList();
+        return tags.Select(t => Shorten(t, MaxNameLength)).DistinctBy(t => Slugs.FromTitle(t, "tag")).ToList();
     }
 
     /// <summary>
