@@ -118,13 +118,17 @@ public sealed class NoteImporter(
         var wantedSlug = note.Slug ?? Slugs.FromTitle(note.Title);
         var posts = db.Posts.Include(p => p.Category).Include(p => p.Tags);
 
-        // The same note again (by where it came from), or a post of the site with its slug that no
-        // other note claims: an export imported back, or a post first written in the editor.
+        // The same note again, by where it came from; else the post with its slug, when that post is
+        // not another note's: one written in the editor, an export coming back, or this very note
+        // imported from one folder level up or down (a zip of the folder has the folder's name on top).
         var post = await posts.FirstOrDefaultAsync(p => p.SourceKey == note.Key, cancellationToken);
-        if (post is null && await posts.FirstOrDefaultAsync(p => p.Slug == wantedSlug && p.SourceKey == null, cancellationToken) is { } bySlug)
+        if (post is null && await posts.FirstOrDefaultAsync(p => p.Slug == wantedSlug, cancellationToken) is { } bySlug
+            && IsSameNote(bySlug.SourceKey, note.Key))
         {
             post = bySlug;
-            note.Warnings.Insert(0, $"it updates the existing post /posts/{bySlug.Slug}, which has the same slug");
+            note.Warnings.Insert(0, bySlug.SourceKey is null
+                ? $"it is the existing post /posts/{bySlug.Slug}, which has the same slug"
+                : $"it is the post imported from {bySlug.SourceKey}, which has the same slug");
         }
         if (post?.DeletedAt is not null)
         {
@@ -194,6 +198,9 @@ public sealed class NoteImporter(
         await db.SaveChangesAsync(cancellationToken);
         return outcome;
     }
+
+    private static bool IsSameNote(string? importedFrom, string key) =>
+        importedFrom is null || importedFrom.EndsWith("/" + key, StringComparison.Ordinal) || key.EndsWith("/" + importedFrom, StringComparison.Ordinal);
 
     /// <summary>A scheduled post whose time has come is published; both compare as such.</summary>
     private static PostStatus Visible(PostStatus status, DateTime? publishedAt, DateTime now) =>

@@ -56,6 +56,23 @@ public class ZipImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     }
 
     [Fact]
+    public async Task ImportZip_OfAFolderImportedBefore_MatchesItsPostsInsteadOfDuplicating()
+    {
+        using var notes = new NoteFolder();
+        notes.Write($"{notes.Id}/迭代器-{notes.Id}.md", $"# 迭代器与生成器 {notes.Id}\n\n```python\nit = iter([1, 2])\n```\n");
+        var fromFolder = await app.ImportAsync(Path.Combine(notes.Root, notes.Id));
+
+        // The zip of that folder names the folder on top of every entry.
+        var fromZip = await app.ImportZipAsync(notes.Zip());
+
+        Assert.Equal(ImportOutcome.Imported, fromFolder.Item($"迭代器-{notes.Id}.md").Outcome);
+        var item = fromZip.Item($"{notes.Id}/迭代器-{notes.Id}.md");
+        Assert.Equal(ImportOutcome.Skipped, item.Outcome);
+        Assert.Contains($"imported from 迭代器-{notes.Id}.md", item.Message);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Posts.CountAsync(p => p.Title == $"迭代器与生成器 {notes.Id}")));
+    }
+
+    [Fact]
     public async Task ImportZip_ZipSlipEntries_AreRefusedAndReportedByName()
     {
         using var notes = new NoteFolder();
