@@ -87,7 +87,10 @@ public sealed class NoteImporter(
                 ?? throw new BadNoteException("it could no longer be found");
             var note = NoteReader.Read(key, file, settings.Current);
             var markdown = await images.RewriteAsync(note, cancellationToken);
-            var outcome = await SaveAsync(note, markdown, cancellationToken);
+            var outcome = await ApplyAsync(note, markdown, cancellationToken);
+            // The one save of this note: its post, category, tags, revision and images together.
+            // A skipped note may still bring images (a media row lost, its file back), saved too.
+            await db.SaveChangesAsync(cancellationToken);
             images.Commit();
             return new ImportItem(key, outcome, note.Warnings.Count == 0 ? null : string.Join("; ", note.Warnings));
         }
@@ -112,7 +115,8 @@ public sealed class NoteImporter(
         }
     }
 
-    private async Task<ImportOutcome> SaveAsync(Note note, string markdown, CancellationToken cancellationToken)
+    /// <summary>Finds the note's post, or creates it, and brings it up to date; nothing is saved here.</summary>
+    private async Task<ImportOutcome> ApplyAsync(Note note, string markdown, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var wantedSlug = note.Slug ?? Slugs.FromTitle(note.Title);
@@ -165,12 +169,9 @@ public sealed class NoteImporter(
                 && post.Tags.Select(t => t.Slug).Order().SequenceEqual(tags.Select(t => t.Slug).Order())
                 && Visible(post.Status, post.PublishedAt, now) == Visible(status, publishedAt, now) && post.PublishedAt == publishedAt
                 && (note.Updated is null || post.UpdatedAt == note.Updated);
+            post.SourceKey ??= note.Key; // a post matched by its slug is this note's from now on
             if (unchanged)
-            {
-                if (db.ChangeTracker.HasChanges())
-                    await db.SaveChangesAsync(cancellationToken); // an image file restored under a known post
                 return ImportOutcome.Skipped;
-            }
 
             db.Revisions.Add(new Revision { PostId = post.Id, Title = post.Title, Markdown = post.Markdown, SavedAt = now });
             if (slug != post.Slug)
@@ -194,8 +195,6 @@ public sealed class NoteImporter(
         post.PublishedAt = publishedAt;
         if (renderer.RenderInto(post).Error is { } error)
             note.Warnings.Add("imported as written, but " + char.ToLowerInvariant(error[0]) + error[1..]);
-
-        await db.SaveChangesAsync(cancellationToken);
         return outcome;
     }
 

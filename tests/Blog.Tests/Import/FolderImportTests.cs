@@ -174,6 +174,23 @@ public class FolderImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactor
     }
 
     [Fact]
+    public async Task Import_NoteOfATrashedPost_IsSkippedAndStaysInTheTrash()
+    {
+        var trashed = await app.AddPostAsync(new PostBuilder().Trashed());
+        using var notes = new NoteFolder();
+        notes.Write("trashed.md", StudyNotes.WithFrontMatter($"title: 回收站里的笔记\nslug: {trashed.Slug}"));
+
+        var report = await app.ImportAsync(notes.Root);
+
+        var item = report.Item("trashed.md");
+        Assert.Equal(ImportOutcome.Skipped, item.Outcome);
+        Assert.Contains("trash", item.Message);
+        var post = await app.WithDbAsync(db => db.Posts.SingleAsync(p => p.Id == trashed.Id));
+        Assert.NotNull(post.DeletedAt);
+        Assert.Equal(trashed.Title, post.Title);
+    }
+
+    [Fact]
     public async Task Import_HiddenFoldersAndNodeModules_AreSkipped()
     {
         using var notes = new NoteFolder();
