@@ -47,7 +47,15 @@ public class Post
     public Category? Category { get; set; }
     public List<Tag> Tags { get; set; } = [];
     public List<Revision> Revisions { get; set; } = [];
-    public List<SlugRedirect> OldSlugs { get; set; } = [];
 
+    /// <summary>
+    /// The editor's autosave: kept beside the post, never published and never a revision, until
+    /// the author saves. Lets a reload or a crash lose at most a few seconds of typing.
+    /// </summary>
+    public string? AutosaveTitle { get; set; }
+    public string? AutosaveMarkdown { get; set; }
+    public DateTime? AutosavedAt { get; set; }
+
+    /// <summary>Changes at every save; a save based on an older version is refused, never silently applied.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 }

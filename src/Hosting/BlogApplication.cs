@@ -1,7 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Blog.Accounts;
 using Blog.Content;
 using Blog.Data;
+using Blog.Discovery;
+using Blog.Feeds;
 using Blog.Media;
 using Blog.Settings;
 using Microsoft.Extensions.Options;
@@ -15,6 +18,9 @@ public static class BlogApplication
 {
     public static WebApplicationBuilder AddBlog(this WebApplicationBuilder builder)
     {
+        // Serve wwwroot's build-time compressed variants outside Development too (`dotnet run` in
+        // Production); a no-op for published output, which carries them itself.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration));
 
@@ -24,9 +30,17 @@ public static class BlogApplication
         services.AddSingleton<SiteSettingsStore>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<MediaStore>();
+        services.AddSingleton<Feeds.FeedService>();
         services.AddScoped<Import.NoteImporter>();
 
-        services.AddRazorPages(options => options.RootDirectory = "/src/Pages");
+        services.AddAdminAuthentication();
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/src/Pages";
+            // Every admin page and handler requires sign-in, except the sign-in page itself.
+            options.Conventions.AuthorizeFolder("/Admin");
+            options.Conventions.AllowAnonymousToPage("/Admin/Login");
+        });
         // Chinese text as characters, not &#x...; entities: smaller pages, readable source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHealthChecks().AddDbContextCheck<BlogDbContext>("database");
@@ -50,11 +64,12 @@ public static class BlogApplication
 
         app.MapStaticAssets();
         app.UseMediaFiles(options);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/healthz");
-        app.MapGet("/robots.txt", (HttpContext context) => Results.Text(
-            $"User-agent: *\nDisallow: /admin\nSitemap: {SiteUrls.Absolute(context, options, "/sitemap.xml")}\n",
-            "text/plain; charset=utf-8"));
+        app.MapFeeds();
+        app.MapDiscovery();
         return app;
     }
 

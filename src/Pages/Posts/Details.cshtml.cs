@@ -55,8 +55,8 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
     /// <summary>A slug the post used to have answers 301 to the current one.</summary>
     private async Task<IActionResult> RedirectFromOldSlugAsync(IQueryable<Post> published, string slug, CancellationToken cancellationToken)
     {
-        var current = await db.SlugRedirects.Where(r => r.Slug == slug)
-            .Join(published, r => r.PostId, p => p.Id, (r, p) => p.Slug)
+        var current = await db.SlugRedirects.Where(r => r.Kind == RedirectKind.Post && r.Slug == slug)
+            .Join(published, r => r.TargetId, p => p.Id, (r, p) => p.Slug)
             .FirstOrDefaultAsync(cancellationToken);
         return current is null ? NotFound() : RedirectPermanent("/posts/" + Uri.EscapeDataString(current));
     }
@@ -65,10 +65,11 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
     private static async Task<IReadOnlyList<PostSummary>> RelatedAsync(IQueryable<Post> published, ArticleView article, CancellationToken cancellationToken)
     {
         var tagIds = article.Tags.Select(t => t.Id).ToList();
+        var categoryId = article.CategoryId ?? -1; // uncategorized notes are not related to each other
         return await published
-            .Where(p => p.Id != article.Id && (p.Tags.Any(t => tagIds.Contains(t.Id)) || p.CategoryId == article.CategoryId))
+            .Where(p => p.Id != article.Id && (p.Tags.Any(t => tagIds.Contains(t.Id)) || p.CategoryId == categoryId))
             .OrderByDescending(p => p.Tags.Count(t => tagIds.Contains(t.Id)))
-            .ThenByDescending(p => p.CategoryId == article.CategoryId)
+            .ThenByDescending(p => p.CategoryId == categoryId)
             .ThenByDescending(p => p.PublishedAt)
             .Take(RelatedCount)
             .ToSummaries()
