@@ -176,7 +176,7 @@ public sealed class NoteImporter(
             db.Revisions.Add(new Revision { PostId = post.Id, Title = post.Title, Markdown = post.Markdown, SavedAt = now });
             if (slug != post.Slug)
             {
-                db.SlugRedirects.Add(new SlugRedirect { Slug = post.Slug, PostId = post.Id });
+                await RedirectOldSlugAsync(post, slug, cancellationToken);
                 post.Slug = slug;
             }
             post.SourceKey = note.Key;
@@ -196,6 +196,20 @@ public sealed class NoteImporter(
         if (renderer.RenderInto(post).Error is { } error)
             note.Warnings.Add("imported as written, but " + char.ToLowerInvariant(error[0]) + error[1..]);
         return outcome;
+    }
+
+    /// <summary>The post's current URL keeps answering, with a 301 to the new slug.</summary>
+    private async Task RedirectOldSlugAsync(Post post, string newSlug, CancellationToken cancellationToken)
+    {
+        var redirects = await db.SlugRedirects
+            .Where(r => r.Kind == RedirectKind.Post && (r.Slug == post.Slug || r.Slug == newSlug))
+            .ToListAsync(cancellationToken);
+        // The new slug is a live post now: a redirect from it would never be reached.
+        db.SlugRedirects.RemoveRange(redirects.Where(r => r.Slug == newSlug));
+        if (redirects.FirstOrDefault(r => r.Slug == post.Slug) is { } existing)
+            existing.TargetId = post.Id;
+        else
+            db.SlugRedirects.Add(new SlugRedirect { Kind = RedirectKind.Post, Slug = post.Slug, TargetId = post.Id });
     }
 
     private static bool IsSameNote(string? importedFrom, string key) =>

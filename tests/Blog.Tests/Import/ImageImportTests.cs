@@ -14,7 +14,7 @@ public class ImageImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactory
 
     private Task<Post> PostFromAsync(string sourceKey) => app.WithDbAsync(db => db.Posts.SingleAsync(p => p.SourceKey == sourceKey));
 
-    private Task<List<Data.Media>> MediaWithNameAsync(string originalName) =>
+    private Task<List<global::Blog.Data.Media>> MediaWithNameAsync(string originalName) =>
         app.WithDbAsync(db => db.Media.Where(m => m.OriginalName == originalName).ToListAsync());
 
     [Fact]

@@ -78,6 +78,28 @@ public class ReimportTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     }
 
     [Fact]
+    public async Task Reimport_WithANewSlug_MovesThePostAndRedirectsTheOldUrl()
+    {
+        using var notes = new NoteFolder();
+        var key = $"{notes.Id}/moving.md";
+        notes.Write(key, StudyNotes.WithFrontMatter($"title: 改名的笔记 {notes.Id}\nslug: old-{notes.Id}\ndate: 2024-01-01"));
+        await app.ImportAsync(notes.Root);
+
+        notes.Write(key, StudyNotes.WithFrontMatter($"title: 改名的笔记 {notes.Id}\nslug: new-{notes.Id}\ndate: 2024-01-01"));
+        var moved = await app.ImportAsync(notes.Root);
+        notes.Write(key, StudyNotes.WithFrontMatter($"title: 改名的笔记 {notes.Id}\nslug: old-{notes.Id}\ndate: 2024-01-01"));
+        var movedBack = await app.ImportAsync(notes.Root);
+
+        Assert.Equal(ImportOutcome.Updated, moved.Item(key).Outcome);
+        Assert.Equal(ImportOutcome.Updated, movedBack.Item(key).Outcome);
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync($"/posts/new-{notes.Id}");
+        Assert.Equal(System.Net.HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal($"/posts/old-{notes.Id}", response.Headers.Location?.OriginalString);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync($"/posts/old-{notes.Id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Reimport_ChangedFrontMatterOnly_UpdatesTagsCategoryAndStatus()
     {
         using var notes = ThreeNotes();
