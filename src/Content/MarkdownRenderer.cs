@@ -34,6 +34,9 @@ public sealed class MarkdownRenderer
         .DisableHtml() // raw HTML is shown as text, never executed
         .Build();
 
+    /// <summary>The syntax tree as the pipeline sees it, for tools that must agree with rendering (import's link rewriting).</summary>
+    public MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, _pipeline);
+
     public RenderedMarkdown Render(string markdown)
     {
         MarkdownDocument document;
