@@ -52,6 +52,7 @@ public static class BlogApplication
     {
         var options = app.Services.GetRequiredService<IOptions<BlogOptions>>().Value;
 
+        app.UseForwardedHeaders(ForwardedHeaders(options));
         app.UseSerilogRequestLogging();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error");
@@ -72,6 +73,21 @@ public static class BlogApplication
         app.MapFeeds();
         app.MapDiscovery();
         return app;
+    }
+
+    /// <summary>Scheme, host and client address from a trusted reverse proxy (loopback by default).</summary>
+    private static ForwardedHeadersOptions ForwardedHeaders(BlogOptions options)
+    {
+        var forwarded = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.All,
+        };
+        foreach (var proxy in options.KnownProxies)
+        {
+            if (System.Net.IPAddress.TryParse(proxy, out var address))
+                forwarded.KnownProxies.Add(address);
+        }
+        return forwarded;
     }
 
     /// <summary>HTTPS redirection and HSTS only when the site is configured for HTTPS.</summary>

@@ -10,6 +10,12 @@ public sealed class BlogOptions
 
     /// <summary>The public base URL for feeds and canonical links; taken from the request when empty.</summary>
     public string? BaseUrl { get; set; }
+
+    /// <summary>
+    /// Reverse proxies whose X-Forwarded-* headers are believed, besides loopback
+    /// (<c>Blog__KnownProxies__0=10.0.0.2</c>). Anyone else's forwarded headers are ignored.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
 }
 
 public sealed class DatabaseOptions
