@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Blog.Accounts;
+using Blog.Caching;
 using Blog.Content;
 using Blog.Data;
 using Blog.Discovery;
@@ -26,6 +27,7 @@ public static class BlogApplication
 
         services.AddOptions<BlogOptions>().BindConfiguration("Blog");
         services.AddBlogDatabase();
+        services.AddBlogOutputCache();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SiteSettingsStore>();
         services.AddSingleton(TimeProvider.System);
@@ -68,10 +70,11 @@ public static class BlogApplication
         app.UseMediaFiles(options);
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapRazorPages().WithStaticAssets();
+        app.UseBlogOutputCache();
+        app.MapRazorPages().WithStaticAssets().CacheOutput(OutputCaching.PolicyName);
         app.MapHealthChecks("/healthz");
-        app.MapFeeds();
-        app.MapDiscovery();
+        app.MapFeeds().CacheOutput(OutputCaching.PolicyName);
+        app.MapDiscovery().CacheOutput(OutputCaching.PolicyName);
         return app;
     }
 

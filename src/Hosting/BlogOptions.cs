@@ -16,6 +16,9 @@ public sealed class BlogOptions
     /// (<c>Blog__KnownProxies__0=10.0.0.2</c>). Anyone else's forwarded headers are ignored.
     /// </summary>
     public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>Cache public pages in memory until their content changes (off only to measure the app without it).</summary>
+    public bool OutputCache { get; set; } = true;
 }
 
 public sealed class DatabaseOptions
