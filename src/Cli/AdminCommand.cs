@@ -1,5 +1,5 @@
 using Blog.Data;
-using Microsoft.AspNetCore.Identity;
+using Blog.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Cli;
@@ -28,7 +28,7 @@ internal static class AdminCommand
             throw new CommandException($"an account named '{userName}' already exists");
 
         var user = new User { UserName = userName, PasswordHash = "", CreatedAt = DateTime.UtcNow };
-        user.PasswordHash = new PasswordHasher<User>().HashPassword(user, password);
+        user.PasswordHash = AccountService.Hash(user, password);
         db.Users.Add(user);
         await db.SaveChangesAsync();
         Console.WriteLine($"admin account '{userName}' created; sign in at /admin/login");

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Blog.Accounts;
 using Blog.Content;
 using Blog.Data;
 using Blog.Media;
@@ -26,7 +27,14 @@ public static class BlogApplication
         services.AddScoped<MediaStore>();
         services.AddScoped<Import.NoteImporter>();
 
-        services.AddRazorPages(options => options.RootDirectory = "/src/Pages");
+        services.AddAdminAuthentication();
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/src/Pages";
+            // Every admin page and handler requires sign-in, except the sign-in page itself.
+            options.Conventions.AuthorizeFolder("/Admin");
+            options.Conventions.AllowAnonymousToPage("/Admin/Login");
+        });
         // Chinese text as characters, not &#x...; entities: smaller pages, readable source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHealthChecks().AddDbContextCheck<BlogDbContext>("database");
@@ -50,6 +58,8 @@ public static class BlogApplication
 
         app.MapStaticAssets();
         app.UseMediaFiles(options);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapGet("/robots.txt", (HttpContext context) => Results.Text(

@@ -13,6 +13,8 @@ internal static class SecurityHeaders
             headers.ContentSecurityPolicy =
                 "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; "
                 + "font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            if (context.Request.Path.StartsWithSegments("/admin"))
+                headers.CacheControl = "no-store"; // never keep admin pages in a shared or back-forward cache
             return next(context);
         });
 }

@@ -65,10 +65,11 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
     private static async Task<IReadOnlyList<PostSummary>> RelatedAsync(IQueryable<Post> published, ArticleView article, CancellationToken cancellationToken)
     {
         var tagIds = article.Tags.Select(t => t.Id).ToList();
+        var categoryId = article.CategoryId ?? -1; // uncategorized notes are not related to each other
         return await published
-            .Where(p => p.Id != article.Id && (p.Tags.Any(t => tagIds.Contains(t.Id)) || p.CategoryId == article.CategoryId))
+            .Where(p => p.Id != article.Id && (p.Tags.Any(t => tagIds.Contains(t.Id)) || p.CategoryId == categoryId))
             .OrderByDescending(p => p.Tags.Count(t => tagIds.Contains(t.Id)))
-            .ThenByDescending(p => p.CategoryId == article.CategoryId)
+            .ThenByDescending(p => p.CategoryId == categoryId)
             .ThenByDescending(p => p.PublishedAt)
             .Take(RelatedCount)
             .ToSummaries()

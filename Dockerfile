@@ -1,0 +1,22 @@
+# Multi-stage build: the SDK image builds and publishes, the ASP.NET runtime image runs it as a
+# non-root user with the database, media and logs on a volume. .ci/publish-smoke runs the same
+# `dotnet publish` command and smoke-tests its output.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props Blog.csproj ./
+RUN dotnet restore Blog.csproj
+COPY . .
+RUN dotnet publish Blog.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app .
+# The image's built-in non-root user "app"; data/ holds blog.db, media/ and logs/.
+RUN mkdir -p /app/data && chown app:app /app/data
+USER app
+ENV ASPNETCORE_URLS=http://+:8080 \
+    ConnectionStrings__Blog="Data Source=/app/data/blog.db" \
+    Blog__MediaPath=/app/data/media
+VOLUME /app/data
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "Blog.dll"]
