@@ -1,1 +1,184 @@
+// Progressive enhancement of an article page: KaTeX math, highlight.js code, copy buttons.
+// Loaded with `defer` after katex.min.js / highlight.min.js (each only when the article needs
+// it), so both globals are ready when this runs, or absent: every step checks for its library
+// and quietly does nothing without it. No inline script anywhere (CSP: script-src 'self').
+(() => {
+  'use strict';
 
+  const KATEX_OPTIONS = {
+    throwOnError: false, // a bad formula shows in red instead of breaking the page
+    trust: false,        // no \href, \includegraphics... from note content
+    strict: 'ignore',    // Chinese text inside \text{} is fine, and must not warn
+    maxSize: 20,
+    maxExpand: 1000,
+    output: 'htmlAndMathml', // MathML keeps formulas readable by screen readers
+  };
+
+  // The server wraps TeX in its delimiters: `\(..\)` inline, `\[..\]` display.
+  // Returns null when the element holds something else, so it is left as written.
+  function parseTex(el) {
+    const text = el.textContent.trim();
+    const open = text.slice(0, 2);
+    const close = text.slice(-2);
+    if (text.length >= 4 && open === '\\(' && close === '\\)') {
+      return { tex: text.slice(2, -2).trim(), displayMode: false };
+    }
+    if (text.length >= 4 && open === '\\[' && close === '\\]') {
+      return { tex: text.slice(2, -2).trim(), displayMode: true };
+    }
+    return null;
+  }
+
+  function renderMath(root) {
+    const katex = window.katex;
+    if (!katex || typeof katex.render !== 'function') return;
+    root.querySelectorAll('span.math, div.math').forEach((el) => {
+      if (el.dataset.rendered) return; // enhance() may run again on the same content
+      const parsed = parseTex(el);
+      if (!parsed) return;
+      try {
+        katex.render(parsed.tex, el, { ...KATEX_OPTIONS, displayMode: parsed.displayMode });
+        el.dataset.rendered = 'katex';
+      } catch (e) {
+        // Only non-parse errors get here (throwOnError:false handles parse errors);
+        // the TeX source stays visible, which is the most useful fallback.
+        el.classList.add('math-error');
+      }
+    });
+  }
+
+  // Same rule as highlight.js's own language detection, so that we ask it only about blocks
+  // whose language it knows: an unknown one would make it log a warning.
+  const LANGUAGE_RE = /\blang(?:uage)?-([\w-]+)\b/i;
+
+  function highlightCode(root) {
+    const hljs = window.hljs;
+    if (!hljs || typeof hljs.highlightElement !== 'function') return;
+    hljs.configure({ ignoreUnescapedHTML: true });
+    root.querySelectorAll('pre code[class*="language-"]').forEach((code) => {
+      if (code.dataset.highlighted) return;
+      const match = LANGUAGE_RE.exec(code.className);
+      if (!match || !hljs.getLanguage(match[1])) return; // stays plain, still styled as code
+      try {
+        hljs.highlightElement(code);
+      } catch (e) {
+        // highlighting is cosmetic: the plain code is already on the page
+      }
+    });
+  }
+
+  // Clipboard API when available (secure contexts: https and localhost); otherwise the old
+  // select-and-copy through an off-screen textarea, e.g. on plain http behind a LAN address.
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(() => legacyCopy(text));
+    }
+    return legacyCopy(text);
+  }
+
+  function legacyCopy(text) {
+    return new Promise((resolve, reject) => {
+      const area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.top = '-1000px';
+      area.style.opacity = '0';
+      document.body.appendChild(area);
+      area.select();
+      let ok = false;
+      try {
+        ok = document.execCommand('copy');
+      } catch (e) {
+        ok = false;
+      }
+      area.remove();
+      if (ok) resolve(); else reject(new Error('copy failed'));
+    });
+  }
+
+  function flash(button, label) {
+    button.textContent = label;
+    clearTimeout(button._resetTimer);
+    button._resetTimer = setTimeout(() => { button.textContent = 'Copy'; }, 1500);
+  }
+
+  // The button lives inside the <pre> (top-right corner, see site.css) but outside <code>,
+  // and we copy code.textContent, so the label never ends up in the clipboard.
+  function addCopyButtons(root) {
+    root.querySelectorAll('.article-body pre').forEach((pre) => {
+      const code = pre.querySelector('code');
+      if (!code || pre.querySelector(':scope > button.copy-code')) return;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'copy-code';
+      button.textContent = 'Copy';
+      button.setAttribute('aria-label', 'Copy code to clipboard');
+      button.setAttribute('aria-live', 'polite');
+      button.addEventListener('click', () => {
+        copyText(code.textContent).then(
+          () => flash(button, 'Copied'),
+          () => {
+            // No clipboard access at all: select the code so that one keystroke copies it.
+            const range = document.createRange();
+            range.selectNodeContents(code);
+            const selection = window.getSelection();
+            selection.removeAllRanges();
+            selection.addRange(range);
+            flash(button, /Mac|iPhone|iPad/.test(navigator.platform) ? 'Press ⌘C' : 'Press Ctrl+C');
+          },
+        );
+      });
+      pre.classList.add('has-copy');
+      // The language, shown by site.css as a label in the block's top-left corner.
+      const match = LANGUAGE_RE.exec(code.className);
+      if (match) pre.dataset.lang = match[1].toLowerCase();
+      pre.appendChild(button);
+    });
+  }
+
+  // Highlights the table-of-contents entry of the section being read. Heading ids can hold
+  // Chinese and start with a digit (`1-幻觉-lora`), so they are looked up with getElementById,
+  // never turned into CSS selectors.
+  function trackToc(root) {
+    const links = Array.from(root.querySelectorAll('nav.toc a[href^="#"]'));
+    if (links.length === 0 || !('IntersectionObserver' in window)) return;
+    const byHeading = new Map();
+    links.forEach((link) => {
+      let id;
+      try {
+        id = decodeURIComponent(link.getAttribute('href').slice(1));
+      } catch (e) {
+        return; // a malformed %-escape: leave this link alone
+      }
+      const heading = document.getElementById(id);
+      if (heading) byHeading.set(heading, link);
+    });
+    if (byHeading.size === 0) return;
+    let current = null;
+    const observer = new IntersectionObserver((entries) => {
+      entries.forEach((entry) => {
+        if (!entry.isIntersecting) return;
+        const link = byHeading.get(entry.target);
+        if (!link || link === current) return;
+        if (current) current.removeAttribute('aria-current');
+        link.setAttribute('aria-current', 'location');
+        current = link;
+      });
+    }, { rootMargin: '0px 0px -70% 0px' }); // a heading counts once it reaches the top 30%
+    byHeading.forEach((_, heading) => observer.observe(heading));
+  }
+
+  // Exposed so that the admin editor's live preview can enhance freshly rendered HTML the
+  // same way; every step skips what it already did.
+  function enhance(root) {
+    const scope = root || document;
+    renderMath(scope);
+    highlightCode(scope);
+    addCopyButtons(scope);
+  }
+
+  window.BlogArticle = { enhance };
+  enhance(document);
+  trackToc(document);
+})();
