@@ -1,6 +1,7 @@
 using System.Net;
 using Blog.Content;
 using Blog.Data;
+using Blog.Media;
 using Blog.Posts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -70,6 +71,16 @@ public sealed class BlogServer : WebApplicationFactory<Program>
         db.Posts.Add(post);
         await db.SaveChangesAsync();
         return post;
+    }
+
+    /// <summary>Stores an image the way an upload does; returns its URL.</summary>
+    public async Task<string> SaveImageAsync(byte[] content, string name)
+    {
+        using var scope = Services.CreateScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<MediaStore>().SaveAsync(content, name)
+            ?? throw new InvalidOperationException($"The app refused {name} as an image.");
+        await scope.ServiceProvider.GetRequiredService<BlogDbContext>().SaveChangesAsync();
+        return stored.Url;
     }
 
     protected override void Dispose(bool disposing)

@@ -32,10 +32,14 @@ public static class StudyNotes
     public const string MathPath = "/posts/" + MathSlug;
     public const string PlainPath = "/posts/" + PlainSlug;
 
+    public const int WideImageWidth = 1600;
+
     public static async Task SeedAsync(BlogServer server)
     {
+        // A wide diagram in the intro, uploaded as a pasted screenshot would be.
+        var image = await server.SaveImageAsync(WidePng.Create(WideImageWidth, 300), "attention-heatmap.png");
         await server.AddPostAsync(PlainTitle, PlainSlug, PlainMarkdown, "python", DateTime.UtcNow.AddDays(-2));
-        await server.AddPostAsync(MathTitle, MathSlug, MathMarkdown, MathCategory, DateTime.UtcNow.AddDays(-1));
+        await server.AddPostAsync(MathTitle, MathSlug, MathMarkdown(image), MathCategory, DateTime.UtcNow.AddDays(-1));
     }
 
     // Enough prose between headings that jumping to one really scrolls, on a phone and a desktop.
@@ -45,14 +49,16 @@ public static class StudyNotes
         + "而过小的 clipping 阈值又会让模型收敛变慢。这里记录的是在单机八卡 A100 上复现 base 模型时的观察，"
         + "数据集为 WMT14 英德翻译，tokenizer 使用 SentencePiece（BPE，词表大小 32000）。"));
 
-    public static readonly string MathMarkdown = $$$""""
+    public static string MathMarkdown(string imageUrl) => $$$""""
         本文整理 **Transformer** 中注意力机制（attention mechanism）的学习笔记：公式推导、Python 实现和实验记录。
 
         ## 1. 引言
 
         原论文中模型维度为 $d_{\text{model}} = 512$，注意力头数为 \(h = 8\)，因此每个头的维度是 $d_k = d_{\text{model}} / h = 64$。
 
-        {{{Prose("序列建模", 6)}}}
+        ![注意力权重热力图]({{{imageUrl}}})
+
+        {{{Prose("序列建模", 3)}}}
 
         ## 2. 方法
 
@@ -72,7 +78,7 @@ public static class StudyNotes
         \mathcal{L}(\theta) = -\sum_{i=1}^{N} \sum_{t=1}^{T} \log p_\theta\left(y_{i,t} \mid y_{i,<t}, x_i\right) + \lambda_1 \lVert \theta \rVert_2^2 + \lambda_2 \sum_{l=1}^{L} \lVert W_l^{Q} \rVert_F^2 + \lambda_3 \sum_{l=1}^{L} \lVert W_l^{K} \rVert_F^2 + \lambda_4 \sum_{l=1}^{L} \lVert W_l^{V} \rVert_F^2 + \lambda_5 \sum_{l=1}^{L} \lVert W_l^{O} \rVert_F^2 + \beta\, \mathrm{KL}\left(q_\phi(z \mid x) \,\Vert\, p(z)\right) + \gamma \sum_{k=1}^{K} \left(\frac{\exp(s_k / \tau)}{\sum_{j=1}^{K} \exp(s_j / \tau)}\right)^2
         $$
 
-        {{{Prose("注意力", 4)}}}
+        {{{Prose("注意力", 2)}}}
 
         ### 2.1 训练
 
@@ -100,19 +106,19 @@ public static class StudyNotes
         | Transformer-big | 6 | 1024 | 16 | 64 | 4096 | 213M | WMT14 En-De | 28.4 | 300k | 5e-4 | 25000 tokens | dropout 0.3 |
         | 复现-base | 6 | 512 | 8 | 64 | 2048 | 65M | WMT14 En-De | 26.9 | 100k | 7e-4 | 32000 tokens | 单机八卡 A100 |
 
-        {{{Prose("训练稳定性", 5)}}}
+        {{{Prose("训练稳定性", 3)}}}
 
         ### 2.2 推理
 
         自回归解码时每一步都要对全部历史做注意力，朴素实现的复杂度是 \(O(n^2 d)\)，KV cache 可以避免重复计算。
 
-        {{{Prose("推理加速", 5)}}}
+        {{{Prose("推理加速", 3)}}}
 
         ## 3. 结论
 
         注意力的计算和显存开销都是 $\mathcal{O}(n^2)$，长序列场景需要稀疏注意力或 FlashAttention 一类的实现。
 
-        {{{Prose("总结", 6)}}}
+        {{{Prose("总结", 3)}}}
         """";
 
     public static readonly string PlainMarkdown = """

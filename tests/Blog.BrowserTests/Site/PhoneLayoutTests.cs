@@ -16,7 +16,12 @@ public class PhoneLayoutTests(SiteFixture site) : IClassFixture<SiteFixture>
     {
         await using var page = await site.OpenAsync(path, scheme, width: SiteFixture.PhoneWidth, height: 800);
         if (path == StudyNotes.MathPath)
+        {
             await page.WaitUntilAsync("n => document.querySelectorAll('.article-body .katex').length >= n", StudyNotes.MathFormulaCount);
+            // The 1600px diagram must have arrived, or its width proves nothing.
+            Assert.True(await page.WaitUntilAsync("w => [...document.images].some(i => i.complete && i.naturalWidth === w)", StudyNotes.WideImageWidth),
+                "The wide diagram in the article never loaded.");
+        }
 
         var overflow = (await page.EvalJsonAsync<Overflow>(Js.HorizontalOverflow))!;
 
