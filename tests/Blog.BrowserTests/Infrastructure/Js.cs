@@ -42,8 +42,15 @@ public static class Js
         () => {
           const width = window.innerWidth;
           const sticksOut = el => el.getBoundingClientRect().right > width + 0.5;
+          // Inside a box that clips or scrolls, or in KaTeX's visually hidden MathML, nothing widens the page.
+          const contained = el => {
+            if (el.closest('.katex-mathml') || el instanceof SVGElement && el.ownerSVGElement) return true;
+            for (let a = el.parentElement; a && a !== document.body; a = a.parentElement)
+              if (getComputedStyle(a).overflowX !== 'visible') return true;
+            return false;
+          };
           const offenders = [...document.body.querySelectorAll('*')]
-            .filter(el => sticksOut(el) && (!el.parentElement || !sticksOut(el.parentElement)))
+            .filter(el => sticksOut(el) && (!el.parentElement || !sticksOut(el.parentElement)) && !contained(el))
             .slice(0, 8)
             .map(el => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.classList.length ? '.' + [...el.classList].join('.') : ''} right=${Math.round(el.getBoundingClientRect().right)}`);
           return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, offenders };

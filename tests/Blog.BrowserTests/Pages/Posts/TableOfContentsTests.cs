@@ -16,9 +16,14 @@ public class TableOfContentsTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.False(before.Inside, $"`{heading}` is already on screen before the jump; the test proves nothing.");
 
         await page.Page.Locator(".toc").GetByRole(AriaRole.Link, new() { Name = heading, Exact = true }).ClickAsync();
-        await page.WaitUntilAsync(
-            "id => decodeURIComponent(location.hash) === '#' + id && (r => r.top >= 0 && r.bottom <= innerHeight)(document.getElementById(id).getBoundingClientRect())",
-            anchor);
+        // Where the page comes to rest counts, not a frame of a smooth scroll on its way there.
+        await page.WaitUntilAsync("""
+            id => {
+              const settled = window.__lastScrollY === window.scrollY;
+              window.__lastScrollY = window.scrollY;
+              return settled && decodeURIComponent(location.hash) === '#' + id;
+            }
+            """, anchor);
 
         Assert.Equal("#" + anchor, await page.EvalAsync<string>("() => decodeURIComponent(location.hash)"));
         var after = (await page.EvalJsonAsync<OnScreen>(Js.OnScreen, anchor))!;
