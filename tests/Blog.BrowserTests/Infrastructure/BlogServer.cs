@@ -20,6 +20,8 @@ public sealed class BlogServer : WebApplicationFactory<Program>
 {
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "blog-browser-tests", Guid.NewGuid().ToString("N"));
 
+    private string ConnectionString => $"Data Source={Path.Combine(DataFolder, "blog.db")}";
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public BlogServer()
@@ -36,9 +38,12 @@ public sealed class BlogServer : WebApplicationFactory<Program>
         // switches on its hot-reload handler, which answers no-cache and compresses on the fly.
         builder.UseStaticWebAssets();
         builder.UseSetting("ReloadStaticAssetsAtRuntime", "false");
-        builder.UseSetting("ConnectionStrings:Blog", $"Data Source={Path.Combine(DataFolder, "blog.db")}");
+        builder.UseSetting("ConnectionStrings:Blog", ConnectionString);
         builder.UseSetting("Blog:MediaPath", Path.Combine(DataFolder, "media"));
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "blog-.log"));
+        // Eight servers logging every request drown the test output; warnings and errors still show.
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
     }
 
     public void Start()
@@ -88,7 +93,9 @@ public sealed class BlogServer : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            // Only this server's pool: other test classes' servers are running in parallel.
+            using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString))
+                Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
             try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
         }
     }

@@ -13,9 +13,18 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server.Start();
-        await StudyNotes.SeedAsync(Server);
-        (_playwright, _browser) = await Chromium.LaunchAsync();
+        try
+        {
+            (_playwright, _browser) = await Chromium.LaunchAsync();
+            Server.Start();
+            await StudyNotes.SeedAsync(Server);
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose initialization failed: leave no browser or server behind.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     public const int DesktopWidth = 1280, PhoneWidth = 375;
