@@ -35,4 +35,21 @@ public class ScriptLoadingTests(SiteFixture site) : IClassFixture<SiteFixture>
         // No CDN: every request stays on the site (data: URLs are inline, not requests to anyone).
         Assert.All(page.Requests.Where(url => !url.StartsWith("data:")), url => Assert.StartsWith(origin, url));
     }
+
+    [Fact]
+    public async Task Article_StylesAndScriptsHaveFingerprintedUrls_CachedForAYear()
+    {
+        await using var page = await site.OpenAsync(StudyNotes.MathPath);
+
+        // A new release changes the URL, so returning readers get it at once and never re-download the rest.
+        var assets = page.Requests.Where(url => url.EndsWith(".css") || url.EndsWith(".js")).ToList();
+        Assert.NotEmpty(assets);
+        Assert.All(assets, url => Assert.Matches(@"\.[a-z0-9]{8,}\.(css|js)$", url));
+        foreach (var url in assets)
+        {
+            var response = await page.Page.APIRequest.GetAsync(url);
+            Assert.Equal(200, response.Status);
+            Assert.Contains("immutable", response.Headers["cache-control"]);
+        }
+    }
 }
