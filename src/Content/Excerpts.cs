@@ -12,7 +12,7 @@ namespace Blog.Content;
 /// The excerpt shown in lists and feeds: the first ~200 characters of the readable text, then
 /// "...". A CJK character counts as one. It is cut only between atoms — a Latin word, a CJK
 /// character, a whole inline formula, a whole link text — so it never splits a word, a surrogate
-/// pair, a formula or a link. Headings' markup, code blocks, images and display math are left out.
+/// pair, a formula or a link. Headings, code blocks, tables, images and display math are left out.
 /// </summary>
 public static class Excerpts
 {
@@ -22,16 +22,8 @@ public static class Excerpts
     internal static string From(MarkdownDocument document, int length = Length)
     {
         var atoms = new ExcerptBuilder(length);
-        var first = true;
         foreach (var block in Leaves(document))
         {
-            // A note that opens with its title as "# Title" would repeat the title.
-            if (first && block is HeadingBlock { Level: 1 })
-            {
-                first = false;
-                continue;
-            }
-            first = false;
             if (!atoms.AddBlock(block.Inline))
                 break;
         }
@@ -46,7 +38,8 @@ public static class Excerpts
         {
             switch (block)
             {
-                case Table or FootnoteGroup or MathBlock or CodeBlock:
+                // Headings are left out whole: a run of section titles ("1. 引言 2. 方法") reads badly.
+                case Table or FootnoteGroup or MathBlock or CodeBlock or HeadingBlock:
                     continue;
                 case ContainerBlock inner:
                     foreach (var leaf in Leaves(inner))

@@ -19,6 +19,9 @@ public class Post
     /// <summary>The table of contents, empty for articles with fewer than three headings.</summary>
     public string TocHtml { get; set; } = "";
 
+    /// <summary>The readable text of the article (code included), for search and its snippets.</summary>
+    public string PlainText { get; set; } = "";
+
     /// <summary>The author's own summary; when empty the computed excerpt is shown.</summary>
     public string? Summary { get; set; }
     public string Excerpt { get; set; } = "";
@@ -47,7 +50,15 @@ public class Post
     public Category? Category { get; set; }
     public List<Tag> Tags { get; set; } = [];
     public List<Revision> Revisions { get; set; } = [];
-    public List<SlugRedirect> OldSlugs { get; set; } = [];
 
+    /// <summary>
+    /// The editor's autosave: kept beside the post, never published and never a revision, until
+    /// the author saves. Lets a reload or a crash lose at most a few seconds of typing.
+    /// </summary>
+    public string? AutosaveTitle { get; set; }
+    public string? AutosaveMarkdown { get; set; }
+    public DateTime? AutosavedAt { get; set; }
+
+    /// <summary>Changes at every save; a save based on an older version is refused, never silently applied.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 }

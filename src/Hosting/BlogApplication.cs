@@ -3,6 +3,8 @@ using System.Text.Unicode;
 using Blog.Accounts;
 using Blog.Content;
 using Blog.Data;
+using Blog.Discovery;
+using Blog.Feeds;
 using Blog.Media;
 using Blog.Settings;
 using Microsoft.Extensions.Options;
@@ -16,6 +18,9 @@ public static class BlogApplication
 {
     public static WebApplicationBuilder AddBlog(this WebApplicationBuilder builder)
     {
+        // Serve wwwroot's build-time compressed variants outside Development too (`dotnet run` in
+        // Production); a no-op for published output, which carries them itself.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration));
 
@@ -25,6 +30,8 @@ public static class BlogApplication
         services.AddSingleton<SiteSettingsStore>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<MediaStore>();
+        services.AddSingleton<FeedService>();
+        services.AddScoped<Search.PostSearch>();
         services.AddScoped<Import.NoteImporter>();
 
         services.AddAdminAuthentication();
@@ -62,9 +69,8 @@ public static class BlogApplication
         app.UseAuthorization();
         app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/healthz");
-        app.MapGet("/robots.txt", (HttpContext context) => Results.Text(
-            $"User-agent: *\nDisallow: /admin\nSitemap: {SiteUrls.Absolute(context, options, "/sitemap.xml")}\n",
-            "text/plain; charset=utf-8"));
+        app.MapFeeds();
+        app.MapDiscovery();
         return app;
     }
 

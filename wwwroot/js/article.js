@@ -97,10 +97,12 @@
     });
   }
 
+  const resetTimers = new WeakMap();
+
   function flash(button, label) {
     button.textContent = label;
-    clearTimeout(button._resetTimer);
-    button._resetTimer = setTimeout(() => { button.textContent = 'Copy'; }, 1500);
+    clearTimeout(resetTimers.get(button));
+    resetTimers.set(button, setTimeout(() => { button.textContent = 'Copy'; }, 1500));
   }
 
   // The button lives inside the <pre> (top-right corner, see site.css) but outside <code>,
@@ -113,8 +115,8 @@
       button.type = 'button';
       button.className = 'copy-code';
       button.textContent = 'Copy';
-      button.setAttribute('aria-label', 'Copy code to clipboard');
-      button.setAttribute('aria-live', 'polite');
+      button.title = 'Copy code to clipboard';
+      button.setAttribute('aria-live', 'polite'); // "Copied" is announced, the label is its text
       button.addEventListener('click', () => {
         copyText(code.textContent).then(
           () => flash(button, 'Copied'),

@@ -11,6 +11,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.Slug).HasMaxLength(200);
         post.Property(p => p.Excerpt).HasMaxLength(2000);
         post.Property(p => p.CoverImage).HasMaxLength(2000);
+        post.Property(p => p.AutosaveTitle).HasMaxLength(300);
         post.Property(p => p.SourceKey).HasMaxLength(1000);
         post.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
         post.Property(p => p.Version).IsConcurrencyToken();
@@ -24,6 +25,5 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.HasOne(p => p.Category).WithMany(c => c.Posts).OnDelete(DeleteBehavior.SetNull);
         post.HasMany(p => p.Tags).WithMany(t => t.Posts).UsingEntity("PostTags");
         post.HasMany(p => p.Revisions).WithOne(r => r.Post).OnDelete(DeleteBehavior.Cascade);
-        post.HasMany(p => p.OldSlugs).WithOne(r => r.Post).OnDelete(DeleteBehavior.Cascade);
     }
 }

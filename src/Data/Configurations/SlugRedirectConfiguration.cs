@@ -8,6 +8,8 @@ internal sealed class SlugRedirectConfiguration : IEntityTypeConfiguration<SlugR
     public void Configure(EntityTypeBuilder<SlugRedirect> redirect)
     {
         redirect.Property(r => r.Slug).HasMaxLength(200);
-        redirect.HasIndex(r => r.Slug).IsUnique();
+        redirect.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+        redirect.HasIndex(r => new { r.Kind, r.Slug }).IsUnique();
+        redirect.HasIndex(r => new { r.Kind, r.TargetId });
     }
 }

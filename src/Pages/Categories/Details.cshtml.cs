@@ -16,7 +16,9 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
     {
         var category = await db.Categories.AsNoTracking().Where(c => c.Slug == slug)
             .Select(c => new { c.Name, c.Description }).FirstOrDefaultAsync(cancellationToken);
-        if (category is null || Paging.ParsePageNumber(pageNumber) is not { } number)
+        if (category is null)
+            return await OldSlugRedirectAsync(slug, cancellationToken);
+        if (Paging.ParsePageNumber(pageNumber) is not { } number)
             return NotFound();
 
         var path = "/category/" + Uri.EscapeDataString(slug);
@@ -31,5 +33,14 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
             CategoryFeed = path + "/feed.xml",
         };
         return Page();
+    }
+
+    /// <summary>A renamed category's old URL answers 301 to the current one.</summary>
+    private async Task<IActionResult> OldSlugRedirectAsync(string slug, CancellationToken cancellationToken)
+    {
+        var current = await db.SlugRedirects.Where(r => r.Kind == RedirectKind.Category && r.Slug == slug)
+            .Join(db.Categories, r => r.TargetId, c => c.Id, (r, c) => c.Slug)
+            .FirstOrDefaultAsync(cancellationToken);
+        return current is null ? NotFound() : RedirectPermanent("/category/" + Uri.EscapeDataString(current));
     }
 }

@@ -55,8 +55,8 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
     /// <summary>A slug the post used to have answers 301 to the current one.</summary>
     private async Task<IActionResult> RedirectFromOldSlugAsync(IQueryable<Post> published, string slug, CancellationToken cancellationToken)
     {
-        var current = await db.SlugRedirects.Where(r => r.Slug == slug)
-            .Join(published, r => r.PostId, p => p.Id, (r, p) => p.Slug)
+        var current = await db.SlugRedirects.Where(r => r.Kind == RedirectKind.Post && r.Slug == slug)
+            .Join(published, r => r.TargetId, p => p.Id, (r, p) => p.Slug)
             .FirstOrDefaultAsync(cancellationToken);
         return current is null ? NotFound() : RedirectPermanent("/posts/" + Uri.EscapeDataString(current));
     }

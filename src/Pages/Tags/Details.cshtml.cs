@@ -14,7 +14,9 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken)
     {
         var name = await db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
-        if (name is null || Paging.ParsePageNumber(pageNumber) is not { } number)
+        if (name is null)
+            return await OldSlugRedirectAsync(slug, cancellationToken);
+        if (Paging.ParsePageNumber(pageNumber) is not { } number)
             return NotFound();
 
         var page = await db.Posts.Published(clock.GetUtcNow().UtcDateTime).WithTag(slug)
@@ -25,5 +27,14 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
         (Name, Posts) = (name, page);
         Meta = new PageMeta("#" + name, $"Posts tagged {name}", page.Link(number));
         return Page();
+    }
+
+    /// <summary>A renamed tag's old URL answers 301 to the current one.</summary>
+    private async Task<IActionResult> OldSlugRedirectAsync(string slug, CancellationToken cancellationToken)
+    {
+        var current = await db.SlugRedirects.Where(r => r.Kind == RedirectKind.Tag && r.Slug == slug)
+            .Join(db.Tags, r => r.TargetId, t => t.Id, (r, t) => t.Slug)
+            .FirstOrDefaultAsync(cancellationToken);
+        return current is null ? NotFound() : RedirectPermanent("/tag/" + Uri.EscapeDataString(current));
     }
 }

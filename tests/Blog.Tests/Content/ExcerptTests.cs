@@ -80,7 +80,7 @@ public class ExcerptTests
     {
         var markdown = "# 标题\n\n![图](/a.png)\n\n```python\nprint('代码')\n```\n\n$$\nE=mc^2\n$$\n\n## 小节\n\n正文内容";
 
-        Assert.Equal("小节 正文内容...", Excerpt(markdown));
+        Assert.Equal("正文内容...", Excerpt(markdown));
     }
 
     [Fact]

@@ -125,7 +125,7 @@ public class DetailsTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var post = await app.AddPostAsync(new PostBuilder().WithSlug("new-slug-for-rnn"));
         await app.WithDbAsync(async db =>
         {
-            db.SlugRedirects.Add(new SlugRedirect { Slug = "old-slug-for-rnn", PostId = post.Id });
+            db.SlugRedirects.Add(new SlugRedirect { Kind = RedirectKind.Post, Slug = "old-slug-for-rnn", TargetId = post.Id });
             await db.SaveChangesAsync();
         });
         var client = app.CreateClient(new() { AllowAutoRedirect = false });

@@ -58,6 +58,21 @@ namespace Blog.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SlugRedirects",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TargetId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SlugRedirects", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Tags",
                 columns: table => new
                 {
@@ -114,6 +129,9 @@ namespace Blog.Migrations
                     DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     SourceKey = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CategoryId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AutosaveTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    AutosaveMarkdown = table.Column<string>(type: "TEXT", nullable: true),
+                    AutosavedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -167,26 +185,6 @@ namespace Blog.Migrations
                     table.PrimaryKey("PK_Revisions", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Revisions_Posts_PostId",
-                        column: x => x.PostId,
-                        principalTable: "Posts",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "SlugRedirects",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PostId = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_SlugRedirects", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_SlugRedirects_Posts_PostId",
                         column: x => x.PostId,
                         principalTable: "Posts",
                         principalColumn: "Id",
@@ -250,15 +248,15 @@ namespace Blog.Migrations
                 columns: new[] { "PostId", "SavedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SlugRedirects_PostId",
+                name: "IX_SlugRedirects_Kind_Slug",
                 table: "SlugRedirects",
-                column: "PostId");
+                columns: new[] { "Kind", "Slug" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_SlugRedirects_Slug",
+                name: "IX_SlugRedirects_Kind_TargetId",
                 table: "SlugRedirects",
-                column: "Slug",
-                unique: true);
+                columns: new[] { "Kind", "TargetId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tags_Slug",

@@ -100,6 +100,16 @@ namespace Blog.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AutosaveMarkdown")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AutosaveTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AutosavedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CategoryId")
                         .HasColumnType("INTEGER");
 
@@ -129,6 +139,10 @@ namespace Blog.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlainText")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -244,20 +258,25 @@ namespace Blog.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("PostId")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("PostId");
-
-                    b.HasIndex("Slug")
+                    b.HasIndex("Kind", "Slug")
                         .IsUnique();
+
+                    b.HasIndex("Kind", "TargetId");
 
                     b.ToTable("SlugRedirects");
                 });
@@ -351,17 +370,6 @@ namespace Blog.Migrations
                     b.Navigation("Post");
                 });
 
-            modelBuilder.Entity("Blog.Data.SlugRedirect", b =>
-                {
-                    b.HasOne("Blog.Data.Post", "Post")
-                        .WithMany("OldSlugs")
-                        .HasForeignKey("PostId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Post");
-                });
-
             modelBuilder.Entity("PostTags", b =>
                 {
                     b.HasOne("Blog.Data.Post", null)
@@ -384,8 +392,6 @@ namespace Blog.Migrations
 
             modelBuilder.Entity("Blog.Data.Post", b =>
                 {
-                    b.Navigation("OldSlugs");
-
                     b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Blog.Migrations
 {
     [DbContext(typeof(BlogDbContext))]
-    [Migration("20261125153132_Initial")]
+    [Migration("20261125154735_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -102,6 +102,16 @@ namespace Blog.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AutosaveMarkdown")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AutosaveTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AutosavedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("CategoryId")
                         .HasColumnType("INTEGER");
@@ -247,20 +257,25 @@ namespace Blog.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("PostId")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("PostId");
-
-                    b.HasIndex("Slug")
+                    b.HasIndex("Kind", "Slug")
                         .IsUnique();
+
+                    b.HasIndex("Kind", "TargetId");
 
                     b.ToTable("SlugRedirects");
                 });
@@ -354,17 +369,6 @@ namespace Blog.Migrations
                     b.Navigation("Post");
                 });
 
-            modelBuilder.Entity("Blog.Data.SlugRedirect", b =>
-                {
-                    b.HasOne("Blog.Data.Post", "Post")
-                        .WithMany("OldSlugs")
-                        .HasForeignKey("PostId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Post");
-                });
-
             modelBuilder.Entity("PostTags", b =>
                 {
                     b.HasOne("Blog.Data.Post", null)
@@ -387,8 +391,6 @@ namespace Blog.Migrations
 
             modelBuilder.Entity("Blog.Data.Post", b =>
                 {
-                    b.Navigation("OldSlugs");
-
                     b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618
