@@ -7,6 +7,7 @@ public class ConsoleAndNetworkTests(SiteFixture site) : IClassFixture<SiteFixtur
     public static TheoryData<string> Pages => new()
     {
         "/", StudyNotes.MathPath, StudyNotes.PlainPath, "/posts/welcome", $"/category/{StudyNotes.MathCategory}", "/archive",
+        "/search?q=注意力",
     };
 
     [Theory]
