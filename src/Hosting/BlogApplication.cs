@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Blog.Accounts;
+using Blog.Caching;
 using Blog.Content;
 using Blog.Data;
 using Blog.Discovery;
@@ -26,6 +27,7 @@ public static class BlogApplication
 
         services.AddOptions<BlogOptions>().BindConfiguration("Blog");
         services.AddBlogDatabase();
+        services.AddBlogOutputCache();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SiteSettingsStore>();
         services.AddSingleton(TimeProvider.System);
@@ -52,6 +54,7 @@ public static class BlogApplication
     {
         var options = app.Services.GetRequiredService<IOptions<BlogOptions>>().Value;
 
+        app.UseForwardedHeaders(ForwardedHeaders(options));
         app.UseSerilogRequestLogging();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error");
@@ -67,11 +70,27 @@ public static class BlogApplication
         app.UseMediaFiles(options);
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapRazorPages().WithStaticAssets();
+        app.UseBlogOutputCache();
+        app.MapRazorPages().WithStaticAssets().CacheOutput(OutputCaching.PolicyName);
         app.MapHealthChecks("/healthz");
-        app.MapFeeds();
-        app.MapDiscovery();
+        app.MapFeeds().CacheOutput(OutputCaching.PolicyName);
+        app.MapDiscovery().CacheOutput(OutputCaching.PolicyName);
         return app;
+    }
+
+    /// <summary>Scheme, host and client address from a trusted reverse proxy (loopback by default).</summary>
+    private static ForwardedHeadersOptions ForwardedHeaders(BlogOptions options)
+    {
+        var forwarded = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.All,
+        };
+        foreach (var proxy in options.KnownProxies)
+        {
+            if (System.Net.IPAddress.TryParse(proxy, out var address))
+                forwarded.KnownProxies.Add(address);
+        }
+        return forwarded;
     }
 
     /// <summary>HTTPS redirection and HSTS only when the site is configured for HTTPS.</summary>
