@@ -24,7 +24,7 @@ public class ArticleMathTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
-    public async Task Article_DisplayFormulasAreCenteredBlocks_InlineFormulasStayInTheirSentence()
+    public async Task Article_DisplayMathIsSetApart_InlineMathStaysInItsSentence()
     {
         await using var page = await site.OpenAsync(StudyNotes.MathPath);
         await page.WaitUntilAsync("() => document.querySelectorAll('.article-body .katex').length > 0");
