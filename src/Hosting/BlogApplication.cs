@@ -1,8 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Blog.Accounts;
+using Blog.Caching;
 using Blog.Content;
 using Blog.Data;
+using Blog.Discovery;
+using Blog.Feeds;
 using Blog.Media;
 using Blog.Settings;
 using Microsoft.Extensions.Options;
@@ -24,10 +27,13 @@ public static class BlogApplication
 
         services.AddOptions<BlogOptions>().BindConfiguration("Blog");
         services.AddBlogDatabase();
+        services.AddBlogOutputCache();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SiteSettingsStore>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<MediaStore>();
+        services.AddSingleton<FeedService>();
+        services.AddScoped<Search.PostSearch>();
         services.AddScoped<Import.NoteImporter>();
 
         services.AddAdminAuthentication();
@@ -48,6 +54,7 @@ public static class BlogApplication
     {
         var options = app.Services.GetRequiredService<IOptions<BlogOptions>>().Value;
 
+        app.UseForwardedHeaders(ForwardedHeaders(options));
         app.UseSerilogRequestLogging();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error");
@@ -63,12 +70,27 @@ public static class BlogApplication
         app.UseMediaFiles(options);
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapRazorPages().WithStaticAssets();
+        app.UseBlogOutputCache();
+        app.MapRazorPages().WithStaticAssets().CacheOutput(OutputCaching.PolicyName);
         app.MapHealthChecks("/healthz");
-        app.MapGet("/robots.txt", (HttpContext context) => Results.Text(
-            $"User-agent: *\nDisallow: /admin\nSitemap: {SiteUrls.Absolute(context, options, "/sitemap.xml")}\n",
-            "text/plain; charset=utf-8"));
+        app.MapFeeds().CacheOutput(OutputCaching.PolicyName);
+        app.MapDiscovery().CacheOutput(OutputCaching.PolicyName);
         return app;
+    }
+
+    /// <summary>Scheme, host and client address from a trusted reverse proxy (loopback by default).</summary>
+    private static ForwardedHeadersOptions ForwardedHeaders(BlogOptions options)
+    {
+        var forwarded = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.All,
+        };
+        foreach (var proxy in options.KnownProxies)
+        {
+            if (System.Net.IPAddress.TryParse(proxy, out var address))
+                forwarded.KnownProxies.Add(address);
+        }
+        return forwarded;
     }
 
     /// <summary>HTTPS redirection and HSTS only when the site is configured for HTTPS.</summary>
