@@ -52,14 +52,16 @@ public class DeleteModel(BlogDbContext db) : PageModel
         }
 
         int? targetId = target?.Id;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Trashed posts move too: restored later, they land in the new category, not in a missing one.
-        var moved = await db.Posts.Where(p => p.CategoryId == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.CategoryId, targetId), cancellationToken);
+        // Tracked, in one SaveChanges: atomic, and the save interceptors re-index the moved posts
+        // and evict cached pages. Trashed posts move too: restored later, they land in the new
+        // category rather than in a missing one.
+        var posts = await db.Posts.Where(p => p.CategoryId == id).ToListAsync(cancellationToken);
+        foreach (var post in posts)
+            post.CategoryId = targetId;
+        var moved = posts.Count;
         await db.HandOverAsync(RedirectKind.Category, id, category.Slug, targetId, cancellationToken);
         db.Categories.Remove(category);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
 
         TempData["Status"] = moved == 0
             ? $"Deleted the category “{category.Name}”."

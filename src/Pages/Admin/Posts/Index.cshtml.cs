@@ -107,46 +107,65 @@ public class IndexModel(BlogDbContext db, TimeProvider clock) : PageModel
         return "/admin/posts" + query.ToQueryString();
     }
 
+    // Tracked saves, not ExecuteUpdate: the save interceptors evict cached pages and update the
+    // search index. Version is left alone, so an editor open on the post can still save it.
     public async Task<IActionResult> OnPostTrashAsync(int id, CancellationToken cancellationToken)
     {
-        var post = await FindAsync(id, cancellationToken);
+        var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (post is null)
             return BackToList("That post no longer exists.");
         if (post.DeletedAt is not null)
             return BackToList($"“{post.Title}” is already in the trash.");
 
-        await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.DeletedAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
-        return BackToList($"Moved “{post.Title}” to the trash. Restore it from the trash if that was a mistake.");
+        post.DeletedAt = clock.GetUtcNow().UtcDateTime;
+        return await SaveAsync(post.Title, $"Moved “{post.Title}” to the trash. Restore it from the trash if that was a mistake.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRestoreAsync(int id, CancellationToken cancellationToken)
     {
-        var post = await FindAsync(id, cancellationToken);
+        var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (post is null)
             return BackToList("That post no longer exists.");
         if (post.DeletedAt is null)
             return BackToList($"“{post.Title}” is not in the trash.");
 
-        await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.DeletedAt, (DateTime?)null), cancellationToken);
-        return BackToList($"Restored “{post.Title}”.");
+        post.DeletedAt = null;
+        return await SaveAsync(post.Title, $"Restored “{post.Title}”.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDeleteForeverAsync(int id, CancellationToken cancellationToken)
     {
-        var post = await FindAsync(id, cancellationToken);
-        if (post is null)
+        var title = await db.Posts.Where(p => p.Id == id).Select(p => new { p.Title, p.DeletedAt }).FirstOrDefaultAsync(cancellationToken);
+        if (title is null)
             return BackToList("That post no longer exists.");
-        if (post.DeletedAt is null)
-            return BackToList($"“{post.Title}” is not in the trash: move it to the trash first.");
+        if (title.DeletedAt is null)
+            return BackToList($"“{title.Title}” is not in the trash: move it to the trash first.");
 
-        await db.DeleteForeverAsync(db.Posts.Where(p => p.Id == id && p.DeletedAt != null), cancellationToken);
-        return BackToList($"Deleted “{post.Title}” for good.");
+        try
+        {
+            await db.DeleteForeverAsync(db.Posts.Where(p => p.Id == id && p.DeletedAt != null), cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return BackToList(ChangedMeanwhile(title.Title));
+        }
+        return BackToList($"Deleted “{title.Title}” for good.");
     }
 
-    private Task<PostTitle?> FindAsync(int id, CancellationToken cancellationToken) =>
-        db.Posts.AsNoTracking().Where(p => p.Id == id).Select(p => new PostTitle(p.Title, p.DeletedAt)).FirstOrDefaultAsync(cancellationToken);
+    private async Task<IActionResult> SaveAsync(string title, string status, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return BackToList(ChangedMeanwhile(title));
+        }
+        return BackToList(status);
+    }
 
-    private sealed record PostTitle(string Title, DateTime? DeletedAt);
+    private static string ChangedMeanwhile(string title) => $"“{title}” was saved elsewhere at the same moment; nothing was done. Try again.";
 
     private RedirectResult BackToList(string status)
     {

@@ -31,12 +31,11 @@ public class DeleteModel(BlogDbContext db) : PageModel
             return RedirectToPage("Index");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Tracked, one SaveChanges: atomic, and seen by the page cache and the search index.
         var detached = await TagLinks.DetachAsync(db, id, cancellationToken);
         await db.HandOverAsync(RedirectKind.Tag, id, tag.Slug, toId: null, cancellationToken);
         db.Tags.Remove(tag);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
 
         TempData["Status"] = detached == 0
             ? $"Deleted the tag “{tag.Name}”."

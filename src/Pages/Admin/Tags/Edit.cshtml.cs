@@ -87,13 +87,12 @@ public class EditModel(BlogDbContext db) : PageModel
     /// <summary>The tag's posts take the other tag, the tag goes, and its addresses lead to the other one.</summary>
     private async Task<IActionResult> MergeAsync(Tag tag, TagRef into, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // All tracked, one SaveChanges: atomic, and seen by the page cache and the search index.
         await TagLinks.CopyAsync(db, tag.Id, into.Id, cancellationToken);
         await TagLinks.DetachAsync(db, tag.Id, cancellationToken);
         await db.HandOverAsync(RedirectKind.Tag, tag.Id, tag.Slug, into.Id, cancellationToken);
         db.Tags.Remove(tag);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
 
         TempData["Status"] = $"Merged “{tag.Name}” into “{into.Name}”: its posts now carry “{into.Name}”, and /tag/{tag.Slug} redirects to /tag/{into.Slug}.";
         return RedirectToPage("Index");

@@ -18,6 +18,7 @@ public class SettingsTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     {
         var n = TaxonomyData.Unique();
         var client = await app.SignedInClientAsync();
+        await app.CreateClient().GetAsync("/"); // now cached
 
         var response = await SaveAsync(client, new()
         {

@@ -41,6 +41,8 @@ public class DeleteTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var trashed = await app.AddPostAsync(new PostBuilder($"回收站里的 {n}").InCategory(doomed.Slug).Trashed());
         var client = await app.SignedInClientAsync();
 
+        await Reader().GetAsync($"/category/merge-from-{n}"); // both pages now cached
+        await Reader().GetAsync($"/category/merge-to-{n}");
         var confirmation = await client.GetDocumentAsync($"/admin/categories/{doomed.Id}/delete");
         Assert.Contains("It has 2 posts (1 in the trash).", confirmation.QuerySelector(".confirm-question")!.TextContent.Replace("\n", " ").Replace("  ", " "));
 
@@ -63,6 +65,7 @@ public class DeleteTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var doomed = await app.AddCategoryAsync($"解散 {n}", $"dissolve-{n}");
         var post = await app.AddPostAsync(new PostBuilder($"无家可归 {n}").InCategory(doomed.Slug));
         var client = await app.SignedInClientAsync();
+        await Reader().GetAsync($"/category/dissolve-{n}"); // now cached
 
         var response = await client.SubmitFormAsync($"/admin/categories/{doomed.Id}/delete", "main form",
             new Dictionary<string, string> { ["Input.MoveTo"] = "" });

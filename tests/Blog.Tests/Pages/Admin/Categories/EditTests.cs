@@ -22,6 +22,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var category = await app.AddCategoryAsync($"深度学习 {n}", $"深度学习-{n}");
         var post = await app.AddPostAsync(new PostBuilder($"反向传播 {n}").InCategory(category.Slug));
         var client = await app.SignedInClientAsync();
+        Assert.Equal(HttpStatusCode.OK, (await Reader(app).GetAsync("/category/" + Uri.EscapeDataString($"深度学习-{n}"))).StatusCode); // now cached
 
         var response = await SaveAsync(client, category.Id, new() { ["Input.Name"] = $"神经网络 {n}" });
 

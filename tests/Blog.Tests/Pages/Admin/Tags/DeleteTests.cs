@@ -16,6 +16,7 @@ public class DeleteTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var id = await app.WithDbAsync(db => db.Tags.Where(t => t.Name == $"过时-{n}").Select(t => t.Id).SingleAsync());
         var client = await app.SignedInClientAsync();
 
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/tag/" + Uri.EscapeDataString($"过时-{n}"))).StatusCode); // now cached
         var confirmation = await client.GetDocumentAsync($"/admin/tags/{id}/delete");
         Assert.Contains("It will be taken off 2 posts; the posts themselves stay.", confirmation.QuerySelector(".confirm-question")!.TextContent);
 

@@ -26,6 +26,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var post = await app.AddPostAsync(new PostBuilder($"卷积 {n}").WithTags($"CNN {n}"));
         var id = await TagIdAsync($"CNN {n}");
         var client = await app.SignedInClientAsync();
+        Assert.Equal(HttpStatusCode.OK, (await Reader().GetAsync($"/tag/cnn-{n}")).StatusCode); // now cached
 
         var response = await SaveAsync(client, id, new() { ["Input.Name"] = $"卷积网络 {n}" });
 
