@@ -8,6 +8,7 @@ using Blog.Discovery;
 using Blog.Feeds;
 using Blog.Media;
 using Blog.Settings;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
@@ -28,6 +29,14 @@ public static class BlogApplication
         services.AddOptions<BlogOptions>().BindConfiguration("Blog");
         services.AddBlogDatabase();
         services.AddBlogOutputCache();
+        services.AddResponseCompression(options =>
+        {
+            // HTTPS too: public pages hold no secrets, and admin pages are not compressed (see UseBlog).
+            options.EnableForHttps = true;
+            options.MimeTypes = ["text/html", "text/plain", "application/xml", "application/rss+xml", "application/atom+xml", "application/json"];
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SiteSettingsStore>();
         services.AddSingleton(TimeProvider.System);
@@ -71,6 +80,9 @@ public static class BlogApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseBlogOutputCache();
+        // After the output cache, so that the compressed bytes are what it keeps (varied by Accept-Encoding).
+        // Never on admin pages, whose antiforgery tokens must not be exposed to compression side channels.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/admin"), branch => branch.UseResponseCompression());
         app.MapRazorPages().WithStaticAssets().CacheOutput(OutputCaching.PolicyName);
         app.MapHealthChecks("/healthz");
         app.MapFeeds().CacheOutput(OutputCaching.PolicyName);
