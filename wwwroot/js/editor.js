@@ -356,6 +356,8 @@
     version.value = answer.version;
     history.replaceState(null, '', answer.url);
     form.action = answer.url;
+    const badge = form.querySelector('.status-badge');
+    if (badge) badge.textContent = 'Draft';
     dropLocal(oldKey);
   }
 
@@ -542,11 +544,18 @@
       });
   }
 
-  // Replaces the placeholder wherever the author's typing has moved it, keeping their caret.
+  // Replaces the placeholder wherever the author's typing has moved it, keeping their caret
+  // where it was relative to the text around it (setRangeText's own 'preserve' would select
+  // the new text when the caret sits right after the placeholder, and the next key typed
+  // would replace the image link). No focus change: the author may be typing elsewhere.
   function swapPlaceholder(placeholder, text) {
     const at = markdown.value.indexOf(placeholder);
     if (at === -1) return; // the author deleted it: they did not want the image there
-    markdown.setRangeText(text, at, at + placeholder.length, 'preserve');
+    const end = at + placeholder.length;
+    const shift = (pos) => (pos >= end ? pos + text.length - placeholder.length : pos > at ? at + text.length : pos);
+    const [start, stop] = [shift(markdown.selectionStart), shift(markdown.selectionEnd)];
+    markdown.setRangeText(text, at, end);
+    markdown.setSelectionRange(start, stop);
     markdown.dispatchEvent(new Event('input', { bubbles: true }));
   }
 
