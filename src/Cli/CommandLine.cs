@@ -14,6 +14,7 @@ public static class CommandLine
         ["admin"] = AdminCommand.RunAsync,
         ["import"] = ImportCommand.RunAsync,
         ["backup"] = BackupCommand.RunAsync,
+        ["search"] = SearchCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) =>
@@ -53,6 +54,7 @@ public static class CommandLine
           admin create --user NAME --password-stdin   create an admin account (password from standard input)
           import PATH                                 import a folder or a .zip of Markdown notes
           backup PATH                                 write a consistent copy of the database to PATH
+          search rebuild                              index every post for search again
         """;
 }
 

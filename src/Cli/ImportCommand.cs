@@ -15,7 +15,9 @@ internal static class ImportCommand
 
         foreach (var item in report.Items)
             Console.WriteLine($"{item.Outcome.ToString().ToLowerInvariant(),-9} {item.File}{(item.Message is null ? "" : ": " + item.Message)}");
+        if (report.Error is not null)
+            await Console.Error.WriteLineAsync($"error: {report.Error}");
         Console.WriteLine(report.Summary);
-        return report.Count(ImportOutcome.Failed) == 0 ? 0 : 1;
+        return report.Succeeded ? 0 : 1;
     }
 }

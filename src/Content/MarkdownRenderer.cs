@@ -17,7 +17,7 @@ namespace Blog.Content;
 public sealed class MarkdownRenderer
 {
     /// <summary>Bump when the output changes; posts rendered by an older version are re-rendered at start.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     // Reading speeds: about 300 CJK characters or 200 English words a minute.
     private const double CjkPerMinute = 300, WordsPerMinute = 200;
@@ -33,6 +33,9 @@ public sealed class MarkdownRenderer
         .Use<StudyNotesExtension>()
         .DisableHtml() // raw HTML is shown as text, never executed
         .Build();
+
+    /// <summary>The syntax tree as the pipeline sees it, for tools that must agree with rendering (import's link rewriting).</summary>
+    public MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, _pipeline);
 
     public RenderedMarkdown Render(string markdown)
     {
@@ -53,11 +56,13 @@ public sealed class MarkdownRenderer
 
         var toc = Headings.AssignAnchors(document);
         var images = SecureLinks(document);
-        var (cjk, words) = Cjk.Count(PlainText(document));
+        var plainText = PlainText(document);
+        var (cjk, words) = Cjk.Count(plainText);
 
         return new RenderedMarkdown(
             Html: ToHtml(document),
             TocHtml: Headings.TocHtml(toc),
+            PlainText: plainText,
             Excerpt: Excerpts.From(document),
             WordCount: cjk + words,
             ReadingMinutes: Math.Max(1, (int)Math.Ceiling(cjk / CjkPerMinute + words / WordsPerMinute)),
@@ -102,7 +107,7 @@ public sealed class MarkdownRenderer
         return images;
     }
 
-    /// <summary>All readable text, code included, for word counts.</summary>
+    /// <summary>All readable text, code included, for word counts and search.</summary>
     private static string PlainText(MarkdownDocument document)
     {
         var sb = new StringBuilder();

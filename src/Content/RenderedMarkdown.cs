@@ -4,6 +4,7 @@ namespace Blog.Content;
 public sealed record RenderedMarkdown(
     string Html,
     string TocHtml,
+    string PlainText,
     string Excerpt,
     int WordCount,
     int ReadingMinutes,
@@ -13,5 +14,5 @@ public sealed record RenderedMarkdown(
     string? Error)
 {
     public static RenderedMarkdown Failed(string html, string error) =>
-        new(html, "", "", 0, 1, false, false, null, error);
+        new(html, "", "", "", 0, 1, false, false, null, error);
 }

@@ -19,6 +19,9 @@ public class Post
     /// <summary>The table of contents, empty for articles with fewer than three headings.</summary>
     public string TocHtml { get; set; } = "";
 
+    /// <summary>The readable text of the article (code included), for search and its snippets.</summary>
+    public string PlainText { get; set; } = "";
+
     /// <summary>The author's own summary; when empty the computed excerpt is shown.</summary>
     public string? Summary { get; set; }
     public string Excerpt { get; set; } = "";

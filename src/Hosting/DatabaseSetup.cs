@@ -1,4 +1,6 @@
+using Blog.Caching;
 using Blog.Data;
+using Blog.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Hosting;
@@ -6,6 +8,10 @@ namespace Blog.Hosting;
 internal static class DatabaseSetup
 {
     public const string DefaultConnectionString = "Data Source=data/blog.db";
+
+    // Stateless or thread-safe: one instance serves every context.
+    private static readonly SqlitePragmas Pragmas = new();
+    private static readonly SearchIndexInterceptor SearchIndexer = new();
 
     /// <summary>
     /// Configuration is read when the first context is made, not at registration, so that test
@@ -24,7 +30,8 @@ internal static class DatabaseSetup
             var connectionString = configuration.GetConnectionString("Blog") is { Length: > 0 } configured
                 ? configured
                 : DefaultConnectionString;
-            options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas());
+            options.UseSqlite(connectionString)
+                .AddInterceptors(Pragmas, SearchIndexer, provider.GetRequiredService<ContentChangeInterceptor>());
         });
         return services;
     }

@@ -9,9 +9,23 @@ public sealed class ImportReport
 {
     public List<ImportItem> Items { get; } = [];
 
+    /// <summary>
+    /// Why the import as a whole stopped early or never started (no such path, not a zip, a zip
+    /// over its limits); null when every note was tried. Items before the stop are kept.
+    /// </summary>
+    public string? Error { get; set; }
+
     public int Count(ImportOutcome outcome) => Items.Count(i => i.Outcome == outcome);
+
+    public bool Succeeded => Error is null && Count(ImportOutcome.Failed) == 0;
 
     public string Summary =>
         $"{Count(ImportOutcome.Imported)} imported, {Count(ImportOutcome.Updated)} updated, "
         + $"{Count(ImportOutcome.Skipped)} skipped, {Count(ImportOutcome.Failed)} failed";
 }
+
+/// <summary>Stops a whole import: the input as a whole cannot be read (or is over a limit).</summary>
+public sealed class ImportException(string message) : Exception(message);
+
+/// <summary>One note cannot be imported; the message names what is wrong, the rest go on.</summary>
+internal sealed class BadNoteException(string message) : Exception(message);

@@ -1,7 +1,223 @@
+using Blog.Content;
+using Blog.Data;
+using Blog.Media;
+using Blog.Posts;
+using Blog.Settings;
+using Microsoft.EntityFrameworkCore;
+
 namespace Blog.Import;
 
-public sealed class NoteImporter
+/// <summary>
+/// Imports Markdown notes (Hexo, Hugo, Jekyll, Typora, Obsidian) as posts, with their images.
+/// Each note is its own unit of work: it is saved with its images in one SaveChanges, or, when
+/// anything about it is wrong, reported by name and left out entirely while the rest go on.
+/// </summary>
+public sealed class NoteImporter(
+    BlogDbContext db,
+    MediaStore media,
+    MarkdownRenderer renderer,
+    SiteSettingsStore settings,
+    TimeProvider clock,
+    ILogger<NoteImporter> logger)
 {
-    public Task<ImportReport> ImportAsync(string path, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    /// <summary>A note is text: anything bigger is almost surely not a note.</summary>
+    internal const long MaxNoteBytes = 8L * 1024 * 1024;
+
+    /// <summary>Imports a folder (recursively), a .zip, or one .md file.</summary>
+    public async Task<ImportReport> ImportAsync(string path, CancellationToken cancellationToken = default)
+    {
+        NoteSource source;
+        try
+        {
+            source = NoteSource.Open(path);
+        }
+        catch (ImportException e)
+        {
+            return new ImportReport { Error = e.Message };
+        }
+        using (source)
+            return await ImportFromAsync(source, cancellationToken);
+    }
+
+    /// <summary>Imports an uploaded .zip of notes; the stream is left open.</summary>
+    public async Task<ImportReport> ImportZipAsync(Stream zip, CancellationToken cancellationToken = default)
+    {
+        NoteSource source;
+        try
+        {
+            source = new ZipNoteSource(zip, "The upload", ownsStream: false);
+        }
+        catch (ImportException e)
+        {
+            return new ImportReport { Error = e.Message };
+        }
+        using (source)
+            return await ImportFromAsync(source, cancellationToken);
+    }
+
+    internal async Task<ImportReport> ImportFromAsync(NoteSource source, CancellationToken cancellationToken)
+    {
+        var report = new ImportReport();
+        report.Items.AddRange(source.Refused);
+        if (source.NoteKeys.Count == 0 && source.Refused.Count == 0)
+            report.Error = "No Markdown notes (.md or .markdown files) were found.";
+
+        var images = new NoteImages(source, media, db, settings.Current.UploadLimitBytes);
+        try
+        {
+            foreach (var key in source.NoteKeys)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                report.Items.Add(await ImportNoteAsync(source, key, images, cancellationToken));
+            }
+        }
+        catch (ImportException e)
+        {
+            report.Error = e.Message;
+        }
+        logger.LogInformation("Import: {Summary}{Error}", report.Summary, report.Error is null ? "" : "; " + report.Error);
+        return report;
+    }
+
+    private async Task<ImportItem> ImportNoteAsync(NoteSource source, string key, NoteImages images, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var file = await source.ReadAsync(key, MaxNoteBytes, cancellationToken)
+                ?? throw new BadNoteException("it could no longer be found");
+            var note = NoteReader.Read(key, file, settings.Current);
+            var markdown = await images.RewriteAsync(note, cancellationToken);
+            var outcome = await ApplyAsync(note, markdown, cancellationToken);
+            // The one save of this note: its post, category, tags, revision and images together.
+            // A skipped note may still bring images (a media row lost, its file back), saved too.
+            await db.SaveChangesAsync(cancellationToken);
+            images.Commit();
+            return new ImportItem(key, outcome, note.Warnings.Count == 0 ? null : string.Join("; ", note.Warnings));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            images.Discard();
+            if (e is ImportException)
+                throw;
+            if (e is not (BadNoteException or InvalidDataException))
+                logger.LogWarning(e, "Import of {Note} failed", key);
+            return new ImportItem(key, ImportOutcome.Failed, e switch
+            {
+                BadNoteException or InvalidDataException => e.Message,
+                DbUpdateException => "it could not be saved: " + (e.InnerException ?? e).Message,
+                _ => "it could not be imported: " + e.Message,
+            });
+        }
+        finally
+        {
+            // One note, one unit of work: nothing tracked for it, saved or not, reaches the next note.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Finds the note's post, or creates it, and brings it up to date; nothing is saved here.</summary>
+    private async Task<ImportOutcome> ApplyAsync(Note note, string markdown, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var wantedSlug = note.Slug ?? Slugs.FromTitle(note.Title);
+        var posts = db.Posts.Include(p => p.Category).Include(p => p.Tags);
+
+        // The same note again, by where it came from; else the post with its slug, when that post is
+        // not another note's: one written in the editor, an export coming back, or this very note
+        // imported from one folder level up or down (a zip of the folder has the folder's name on top).
+        var post = await posts.FirstOrDefaultAsync(p => p.SourceKey == note.Key, cancellationToken);
+        if (post is null && await posts.FirstOrDefaultAsync(p => p.Slug == wantedSlug, cancellationToken) is { } bySlug
+            && IsSameNote(bySlug.SourceKey, note.Key))
+        {
+            post = bySlug;
+            note.Warnings.Insert(0, bySlug.SourceKey is null
+                ? $"it is the existing post /posts/{bySlug.Slug}, which has the same slug"
+                : $"it is the post imported from {bySlug.SourceKey}, which has the same slug");
+        }
+        if (post?.DeletedAt is not null)
+        {
+            note.Warnings.Insert(0, "its post is in the trash; restore it to import this note into it again");
+            return ImportOutcome.Skipped;
+        }
+
+        var taxonomy = new Taxonomy(db);
+        var category = await taxonomy.CategoryAsync(note.Category, cancellationToken);
+        var tags = await taxonomy.TagsAsync(note.Tags, cancellationToken);
+        // Without a date of its own, a note keeps the date it was first imported with: a checkout
+        // or a copy changes file times, and that must not move posts around the archive.
+        var publishedAt = note.Draft ? (DateTime?)null : note.Date ?? post?.PublishedAt ?? note.FileTime;
+        var status = note.Draft ? PostStatus.Draft : publishedAt > now ? PostStatus.Scheduled : PostStatus.Published;
+
+        ImportOutcome outcome;
+        if (post is null)
+        {
+            var slug = await taxonomy.UniqueSlugAsync(wantedSlug, exceptPostId: null, cancellationToken);
+            if (slug != wantedSlug)
+                note.Warnings.Insert(0, $"the slug \"{wantedSlug}\" belongs to another post, so this one is \"{slug}\"");
+            var created = Min(note.Date ?? note.FileTime, now);
+            post = new Post { Title = note.Title, Slug = slug, CreatedAt = created, UpdatedAt = note.Updated ?? created, SourceKey = note.Key };
+            db.Posts.Add(post);
+            outcome = ImportOutcome.Imported;
+        }
+        else
+        {
+            // A slug given in the front matter moves the post there, unless another post has it.
+            var slug = note.Slug is { } given && given != post.Slug && given == await taxonomy.UniqueSlugAsync(given, post.Id, cancellationToken)
+                ? given : post.Slug;
+            var unchanged = post.Title == note.Title && post.Markdown == markdown && slug == post.Slug
+                && (post.Summary ?? "") == (note.Summary ?? "") && post.Category == category
+                && post.Tags.Select(t => t.Slug).Order().SequenceEqual(tags.Select(t => t.Slug).Order())
+                && Visible(post.Status, post.PublishedAt, now) == Visible(status, publishedAt, now) && post.PublishedAt == publishedAt
+                && (note.Updated is null || post.UpdatedAt == note.Updated);
+            post.SourceKey ??= note.Key; // a post matched by its slug is this note's from now on
+            if (unchanged)
+                return ImportOutcome.Skipped;
+
+            db.Revisions.Add(new Revision { PostId = post.Id, Title = post.Title, Markdown = post.Markdown, SavedAt = now });
+            if (slug != post.Slug)
+            {
+                await RedirectOldSlugAsync(post, slug, cancellationToken);
+                post.Slug = slug;
+            }
+            post.SourceKey = note.Key;
+            post.UpdatedAt = note.Updated ?? now;
+            post.Version = Guid.NewGuid(); // an editor still open on the old text must not save over this
+            outcome = ImportOutcome.Updated;
+        }
+
+        post.Title = note.Title;
+        post.Markdown = markdown;
+        post.Summary = note.Summary;
+        post.Category = category;
+        post.Tags.Clear();
+        post.Tags.AddRange(tags);
+        post.Status = status;
+        post.PublishedAt = publishedAt;
+        if (renderer.RenderInto(post).Error is { } error)
+            note.Warnings.Add("imported as written, but " + char.ToLowerInvariant(error[0]) + error[1..]);
+        return outcome;
+    }
+
+    /// <summary>The post's current URL keeps answering, with a 301 to the new slug.</summary>
+    private async Task RedirectOldSlugAsync(Post post, string newSlug, CancellationToken cancellationToken)
+    {
+        var redirects = await db.SlugRedirects
+            .Where(r => r.Kind == RedirectKind.Post && (r.Slug == post.Slug || r.Slug == newSlug))
+            .ToListAsync(cancellationToken);
+        // The new slug is a live post now: a redirect from it would never be reached.
+        db.SlugRedirects.RemoveRange(redirects.Where(r => r.Slug == newSlug));
+        if (redirects.FirstOrDefault(r => r.Slug == post.Slug) is { } existing)
+            existing.TargetId = post.Id;
+        else
+            db.SlugRedirects.Add(new SlugRedirect { Kind = RedirectKind.Post, Slug = post.Slug, TargetId = post.Id });
+    }
+
+    private static bool IsSameNote(string? importedFrom, string key) =>
+        importedFrom is null || importedFrom.EndsWith("/" + key, StringComparison.Ordinal) || key.EndsWith("/" + importedFrom, StringComparison.Ordinal);
+
+    /// <summary>A scheduled post whose time has come is published; both compare as such.</summary>
+    private static PostStatus Visible(PostStatus status, DateTime? publishedAt, DateTime now) =>
+        status == PostStatus.Scheduled && publishedAt <= now ? PostStatus.Published : status;
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 }

@@ -26,7 +26,10 @@ public sealed class MediaStore(BlogDbContext db, IOptions<BlogOptions> options, 
             return null;
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-        var existing = await db.Media.FirstOrDefaultAsync(m => m.Sha256 == hash, cancellationToken);
+        // Local first: the same image saved twice before SaveChanges (an import note that shows one
+        // screenshot under two names) must not add two rows with one hash.
+        var existing = db.Media.Local.FirstOrDefault(m => m.Sha256 == hash)
+            ?? await db.Media.FirstOrDefaultAsync(m => m.Sha256 == hash, cancellationToken);
         if (existing is not null && File.Exists(PathOf(existing.FileName)))
             return new StoredMedia(existing, UrlPrefix + existing.FileName, AlreadyStored: true);
 

@@ -11,6 +11,8 @@ public static class PostRendering
         var rendered = renderer.Render(post.Markdown);
         post.Html = rendered.Html;
         post.TocHtml = rendered.TocHtml;
+        // A note that failed to render is still searchable by its text as typed.
+        post.PlainText = rendered.Error is null ? rendered.PlainText : post.Markdown;
         post.Excerpt = rendered.Excerpt;
         post.WordCount = rendered.WordCount;
         post.ReadingMinutes = rendered.ReadingMinutes;

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Blog.Data;
+using Blog.Hosting;
+using Blog.Posts;
+using Blog.Settings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Blog.Feeds;
+
+public enum FeedFormat { Rss, Atom }
+
+/// <summary>A built feed, its validator and its media type.</summary>
+public sealed record FeedDocument(byte[] Xml, string ETag, DateTime LastModified, string ContentType);
+
+/// <summary>
+/// Builds feeds once per content change, not per request. Each request asks only for the
+/// identity of what the feed would hold now (ids and update times, no bodies: an index query);
+/// when that and the settings are unchanged the XML built before is served. This also catches a
+/// scheduled post whose time has come, which no write announces.
+/// </summary>
+public sealed class FeedService(IServiceScopeFactory scopes, SiteSettingsStore settings, TimeProvider clock, IOptions<BlogOptions> options)
+{
+    private sealed record Cached(string Key, SiteSettings Settings, FeedDocument Document);
+
+    private readonly ConcurrentDictionary<string, Cached> _cache = new();
+
+    /// <summary>The feed, or null when the category does not exist.</summary>
+    public async Task<FeedDocument?> GetAsync(HttpContext context, FeedFormat format, string? categorySlug, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        var site = settings.Current;
+
+        string? categoryName = null;
+        if (categorySlug is not null)
+        {
+            categoryName = await db.Categories.Where(c => c.Slug == categorySlug).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+            if (categoryName is null)
+                return null;
+        }
+
+        var posts = db.Posts.AsNoTracking().Published(clock.GetUtcNow().UtcDateTime);
+        if (categorySlug is not null)
+            posts = posts.InCategory(categorySlug);
+        posts = posts.NewestFirst().Take(site.FeedLength);
+
+        var baseUrl = SiteUrls.Base(context, options.Value);
+        var state = await posts.Select(p => new { p.Id, p.UpdatedAt }).ToListAsync(cancellationToken);
+        var key = $"{format}|{categorySlug}|{baseUrl}";
+        var version = Hash(key + "|" + string.Join(",", state.Select(s => $"{s.Id}:{s.UpdatedAt.Ticks}")));
+        if (_cache.TryGetValue(key, out var cached) && cached.Key == version && ReferenceEquals(cached.Settings, site))
+            return cached.Document;
+
+        var entries = await posts.Select(p => new FeedEntry(
+                p.Id, p.Title, p.Slug,
+                p.Summary != null && p.Summary != "" ? p.Summary : p.Excerpt,
+                p.Html, p.PublishedAt!.Value, p.UpdatedAt, p.CreatedAt,
+                p.Category == null ? null : p.Category.Name,
+                p.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList()))
+            .ToListAsync(cancellationToken);
+
+        var document = Build(format, site, baseUrl, categorySlug, categoryName, entries, version);
+        _cache[key] = new Cached(version, site, document);
+        return document;
+    }
+
+    private static FeedDocument Build(FeedFormat format, SiteSettings site, string baseUrl, string? categorySlug, string? categoryName,
+        IReadOnlyList<FeedEntry> entries, string version)
+    {
+        var host = new Uri(baseUrl).Host;
+        var listPath = categorySlug is null ? "/" : "/category/" + Uri.EscapeDataString(categorySlug);
+        var selfPath = (categorySlug is null ? "" : listPath) + (format == FeedFormat.Rss ? "/feed.xml" : "/atom.xml");
+        var channel = new FeedChannel(
+            categoryName is null ? site.Title : $"{site.Title} · {categoryName}",
+            site.Description, baseUrl + listPath, baseUrl + selfPath, site.Language, site.Author);
+
+        string Link(FeedEntry e) => $"{baseUrl}/posts/{Uri.EscapeDataString(e.Slug)}";
+        // A tag URI from the post's id and creation date: stable when the title or slug changes.
+        string Id(FeedEntry e) => $"tag:{host},{e.CreatedAt:yyyy-MM-dd}:post-{e.Id}";
+
+        var xml = format == FeedFormat.Rss
+            ? FeedWriter.Rss(channel, entries, Link, Id)
+            : FeedWriter.Atom(channel, entries, Link, Id, $"tag:{host},2024:feed{listPath}");
+        var lastModified = entries.Count == 0 ? DateTime.UnixEpoch : entries.Max(e => e.UpdatedAt > e.PublishedAt ? e.UpdatedAt : e.PublishedAt);
+        var contentType = format == FeedFormat.Rss ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8";
+        return new FeedDocument(xml, $"\"{version[..16]}\"", lastModified, contentType);
+    }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

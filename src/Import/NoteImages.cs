@@ -1,0 +1,102 @@
+using Blog.Data;
+using Blog.Media;
+using Markdig;
+using Markdig.Syntax;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Import;
+
+/// <summary>
+/// Stores the images one import's notes reference and rewrites the links to their /media/ URLs.
+/// Lives for one import: an image shared by many notes is read once, and the images a failed note
+/// added are taken back with it.
+/// </summary>
+internal sealed class NoteImages(NoteSource source, MediaStore media, BlogDbContext db, long maxImageBytes)
+{
+    private readonly Dictionary<string, string> _saved = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _pending = new(StringComparer.Ordinal);
+    private readonly List<Data.Media> _added = [];
+
+    /// <summary>The note's Markdown with its local image links pointing at stored media; problems go to its warnings.</summary>
+    public async Task<string> RewriteAsync(Note note, CancellationToken cancellationToken)
+    {
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(note.Markdown, ImageLinks.Pipeline);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            return note.Markdown; // too deeply nested to parse: kept as written, the renderer says why
+        }
+
+        var replacements = new List<(LocalLink, string)>();
+        foreach (var link in ImageLinks.Find(document, note.Markdown))
+        {
+            var target = ImageLinks.Resolve(note.Key, link.Url);
+            var (url, problem) = target.Problem is null ? await StoreAsync(target, cancellationToken) : (null, target.Problem);
+            if (url is not null)
+                replacements.Add((link, url));
+            else if (problem is not null)
+                note.Warnings.Add($"image {link.Url} {problem}; the link was left as written");
+        }
+        return ImageLinks.Rewrite(note.Markdown, replacements);
+    }
+
+    /// <summary>The note was saved: its images are known for the notes after it.</summary>
+    public void Commit()
+    {
+        foreach (var (key, url) in _pending)
+            _saved[key] = url;
+        _pending.Clear();
+        _added.Clear();
+    }
+
+    /// <summary>The note failed: remove the image files it wrote, whose rows are never saved.</summary>
+    public void Discard()
+    {
+        foreach (var added in _added)
+        {
+            try
+            {
+                File.Delete(Path.Combine(media.Folder, added.FileName));
+            }
+            catch (IOException)
+            {
+                // Left behind, the file is harmless: its content-hash name is reused by the next import.
+            }
+        }
+        _pending.Clear();
+        _added.Clear();
+    }
+
+    private async Task<(string? Url, string? Problem)> StoreAsync(LinkTarget target, CancellationToken cancellationToken)
+    {
+        foreach (var key in target.Keys)
+        {
+            if (_saved.TryGetValue(key, out var known) || _pending.TryGetValue(key, out known))
+                return (known, null);
+
+            SourceFile? file;
+            try
+            {
+                file = await source.ReadAsync(key, maxImageBytes, cancellationToken);
+            }
+            catch (InvalidDataException e)
+            {
+                return (null, $"was not imported: {e.Message}"); // too large, or a damaged zip entry
+            }
+            if (file is null)
+                continue;
+
+            var stored = await media.SaveAsync(file.Content, key.Split('/')[^1], cancellationToken);
+            if (stored is null)
+                return (null, "is not a PNG, JPEG, GIF or WebP image");
+            if (db.Entry(stored.Media).State == EntityState.Added)
+                _added.Add(stored.Media);
+            _pending[key] = stored.Url;
+            return (stored.Url, null);
+        }
+        return (null, target.QuietIfMissing ? null : "was not found in the import");
+    }
+}

@@ -1,0 +1,166 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using Blog.Content;
+using Blog.Settings;
+using Markdig;
+using Markdig.Syntax;
+
+namespace Blog.Import;
+
+/// <summary>What one note file says, before it meets the database. Times are UTC.</summary>
+internal sealed record Note(
+    string Key,
+    string Title,
+    string? Slug,
+    string Markdown,
+    string? Summary,
+    string? Category,
+    IReadOnlyList<string> Tags,
+    bool Draft,
+    DateTime? Date,
+    DateTime FileTime,
+    DateTime? Updated,
+    List<string> Warnings);
+
+/// <summary>Turns a note file's bytes into a <see cref="Note"/>, or says plainly why it cannot.</summary>
+internal static class NoteReader
+{
+    // The database's column sizes: Post.Title 300, Category.Name and Tag.Name 100.
+    internal const int MaxTitleLength = 300, MaxNameLength = 100;
+
+    private static readonly char[] ListCommas = [',', '，', '、'], Blanks = [' ', '\t'];
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static Note Read(string key, SourceFile file, SiteSettings settings)
+    {
+        var warnings = new List<string>();
+        var text = Decode(file.Content);
+        if (string.IsNullOrWhiteSpace(text))
+            throw new BadNoteException("it is empty");
+
+        var (frontMatter, body) = FrontMatter.Split(text, warnings);
+        body = body.TrimStart('\n');
+        var title = frontMatter.Text("title");
+        if (title is null)
+        {
+            // Typora and Obsidian notes carry their title as the opening "# " heading. It becomes
+            // the post's title and leaves the body, or the article would show it twice.
+            (title, body) = TitleFromHeading(body) ?? (Path.GetFileNameWithoutExtension(key), body);
+        }
+
+        if (title.Length > MaxTitleLength)
+        {
+            warnings.Add($"its title was shortened to {MaxTitleLength} characters");
+            title = Shorten(title, MaxTitleLength);
+        }
+
+        var slug = frontMatter.Text("slug") is { } given ? Slugs.Clean(given) : null;
+        // Hexo and Jekyll keep unfinished posts in _drafts/.
+        var inDrafts = key.Split('/')[..^1].Contains("_drafts");
+        var draft = frontMatter.Flag("draft") ?? (frontMatter.Flag("published") is { } published ? !published : inDrafts);
+
+        var date = ParseDate(frontMatter.Text("date"), "date", "the file's last-write time was used instead", settings, warnings);
+
+        return new Note(
+            Key: key,
+            Title: title,
+            Slug: string.IsNullOrEmpty(slug) ? null : slug,
+            Markdown: body,
+            Summary: frontMatter.Text("summary", "description", "excerpt"),
+            Category: (frontMatter.Values("categories").FirstOrDefault() ?? frontMatter.Values("category").FirstOrDefault()) is { } category
+                ? Shorten(category, MaxNameLength) : null,
+            Tags: Tags(frontMatter),
+            Draft: draft,
+            Date: date,
+            FileTime: settings.ToUtc(file.LastWrite),
+            Updated: ParseDate(frontMatter.Text("updated", "lastmod", "last_modified_at"), "updated", "it was ignored", settings, warnings),
+            Warnings: warnings);
+    }
+
+    /// <summary>Cuts text to a length without splitting a surrogate pair.</summary>
+    internal static string Shorten(string text, int maxLength) =>
+        text.Length <= maxLength ? text : text[..(char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength)].TrimEnd();
+
+    private static string Decode(byte[] content)
+    {
+        if (content is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+            throw new BadNoteException("it is UTF-16 text, not UTF-8; save it as UTF-8 and import it again");
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(content);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new BadNoteException($"it is not UTF-8 text (the first invalid byte is on line {LineOfInvalidByte(content)}; "
+                + "GBK or another legacy encoding?); save it as UTF-8 and import it again");
+        }
+        // A byte-order mark is harmless but would hide the opening "---" of the front matter.
+        if (text.StartsWith('\uFEFF'))
+            text = text[1..];
+        return text.Replace("\r\n", "\n").Replace('\r', '\n');
+    }
+
+    private static int LineOfInvalidByte(byte[] content)
+    {
+        var line = 1;
+        for (var i = 0; i < content.Length;)
+        {
+            if (Rune.DecodeFromUtf8(content.AsSpan(i), out var rune, out var consumed) != OperationStatus.Done)
+                break;
+            if (rune.Value == '\n')
+                line++;
+            i += consumed;
+        }
+        return line;
+    }
+
+    /// <summary>The note's first heading, when it is a level-1 heading, and the body without it.</summary>
+    private static (string Title, string Body)? TitleFromHeading(string body)
+    {
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(body, ImageLinks.Pipeline);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            return null; // nested too deeply to parse; the render step reports it
+        }
+
+        if (document.OfType<HeadingBlock>().FirstOrDefault() is not { Level: 1 } heading)
+            return null;
+        var title = InlineText.Of(heading.Inline);
+        if (title.Length == 0)
+            return null;
+        var lineEnd = body.IndexOf('\n', heading.Span.End);
+        var rest = body[..heading.Span.Start] + (lineEnd < 0 ? "" : body[(lineEnd + 1)..]);
+        return (title, rest.TrimStart('\n'));
+    }
+
+    /// <summary>A list of tags, or one string of them separated by commas (also Chinese ones) or spaces.</summary>
+    private static List<string> Tags(FrontMatter frontMatter)
+    {
+        var tags = frontMatter.Text("tags") is { } single
+            ? single.Split(single.AsSpan().IndexOfAny(ListCommas) >= 0 ? ListCommas : Blanks,
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()
+            : frontMatter.Values("tags");
+        return tags.Select(t => Shorten(t, MaxNameLength)).DistinctBy(t => Slugs.FromTitle(t, "tag")).ToList();
+    }
+
+    /// <summary>
+    /// "2024-05-10 09:16:24" and "2024-05-10" are the site's local time (as Hexo means them);
+    /// "2024-05-10T09:16:24+08:00" carries its own offset.
+    /// </summary>
+    private static DateTime? ParseDate(string? text, string field, string fallback, SiteSettings settings, List<string> warnings)
+    {
+        if (text is null)
+            return null;
+        if (DateTime.TryParse(text, CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed))
+            return parsed.Kind == DateTimeKind.Utc ? parsed : settings.ToUtc(parsed);
+        warnings.Add($"its {field} \"{text}\" is not a date; {fallback}");
+        return null;
+    }
+}

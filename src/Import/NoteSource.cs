@@ -1,0 +1,109 @@
+namespace Blog.Import;
+
+/// <summary>A file read from an import: its bytes and its last-write time (UTC, or site-local when Unspecified).</summary>
+internal sealed record SourceFile(byte[] Content, DateTime LastWrite);
+
+/// <summary>
+/// Where the notes come from: a folder on disk or a zip. Both speak in keys, paths relative to the
+/// import root with forward slashes, so a note's SourceKey and its image lookups are the same
+/// whichever way the notes arrived.
+/// </summary>
+internal abstract class NoteSource : IDisposable
+{
+    /// <summary>The notes to import, in a stable order so that slug suffixes (-2, -3) are repeatable.</summary>
+    public abstract IReadOnlyList<string> NoteKeys { get; }
+
+    /// <summary>Entries refused before reading (unsafe zip paths), reported by name.</summary>
+    public List<ImportItem> Refused { get; } = [];
+
+    /// <summary>The file under a key; null when there is none. Throws InvalidDataException past <paramref name="maxBytes"/>.</summary>
+    public abstract Task<SourceFile?> ReadAsync(string key, long maxBytes, CancellationToken cancellationToken);
+
+    public virtual void Dispose() { }
+
+    /// <summary>Opens a folder, a .zip, or a single .md file.</summary>
+    public static NoteSource Open(string path)
+    {
+        if (Directory.Exists(path))
+            return new FolderNoteSource(path, single: null);
+        if (!File.Exists(path))
+            throw new ImportException($"There is no folder or file at {path}.");
+        if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+            return new ZipNoteSource(File.OpenRead(path), Path.GetFileName(path), ownsStream: true);
+        if (IsNoteName(path))
+            return new FolderNoteSource(Path.GetDirectoryName(Path.GetFullPath(path))!, single: Path.GetFileName(path));
+        throw new ImportException($"{path} is not a folder, a .zip or a Markdown (.md) file.");
+    }
+
+    public static bool IsNoteName(string name) =>
+        name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Folders that hold tooling, not notes: .git, .obsidian, .vscode, node_modules (a Hexo site
+    /// has thousands of package READMEs there), and the __MACOSX shadow folder of Finder zips.
+    /// </summary>
+    public static bool IsSkippedName(string name) =>
+        name.StartsWith('.') || name is "node_modules" or "__MACOSX";
+
+    /// <summary>Reads a stream to its end, refusing more than maxBytes; every byte read is reported to <paramref name="onRead"/>.</summary>
+    protected static async Task<byte[]> ReadLimitedAsync(Stream stream, long maxBytes, Action<int>? onRead, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            onRead?.Invoke(read);
+            if (buffer.Length + read > maxBytes)
+                throw new InvalidDataException($"it is larger than {maxBytes / (1024 * 1024)} MB");
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}
+
+internal sealed class FolderNoteSource : NoteSource
+{
+    private readonly string _root, _prefix;
+
+    public FolderNoteSource(string root, string? single)
+    {
+        _root = Path.GetFullPath(root);
+        _prefix = Path.EndsInDirectorySeparator(_root) ? _root : _root + Path.DirectorySeparatorChar;
+        NoteKeys = single is not null ? [single] : FindNotes().Order(StringComparer.Ordinal).ToList();
+    }
+
+    public override IReadOnlyList<string> NoteKeys { get; }
+
+    public override async Task<SourceFile?> ReadAsync(string key, long maxBytes, CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar)));
+        // Keys are normalized before they get here; this is the last line of defence.
+        if (!path.StartsWith(_prefix, StringComparison.Ordinal) || !File.Exists(path))
+            return null;
+        await using var stream = File.OpenRead(path);
+        var content = await ReadLimitedAsync(stream, maxBytes, null, cancellationToken);
+        return new SourceFile(content, File.GetLastWriteTimeUtc(path));
+    }
+
+    private IEnumerable<string> FindNotes()
+    {
+        var pending = new Stack<string>([_root]);
+        while (pending.Count > 0)
+        {
+            var folder = pending.Pop();
+            foreach (var file in Directory.EnumerateFiles(folder))
+            {
+                var name = Path.GetFileName(file);
+                if (IsNoteName(name) && !IsSkippedName(name))
+                    yield return Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/');
+            }
+            foreach (var child in Directory.EnumerateDirectories(folder))
+            {
+                // Linked folders are not followed: a link back up the tree would never end.
+                if (!IsSkippedName(Path.GetFileName(child)) && !File.GetAttributes(child).HasFlag(FileAttributes.ReparsePoint))
+                    pending.Push(child);
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Blog.Posts;
+using Blog.Search;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Blog.Pages.Search;
+
+public class IndexModel(PostSearch search) : BlogPageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    public SearchPage? Results { get; private set; }
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken)
+    {
+        var number = Paging.ParsePageNumber(pageNumber) ?? 1;
+        var query = SearchQuery.Parse(Query);
+        Meta = new PageMeta(string.IsNullOrWhiteSpace(Query) ? "Search" : $"Search: {Query}", "Search the notes", "/search");
+
+        if (query.FtsExpression is null)
+        {
+            Message = string.IsNullOrWhiteSpace(Query)
+                ? "Type a word to search the notes: Chinese (even one or two characters), English, or code like nn.Module."
+                : "That search has no letters or characters to look for. Try a word.";
+            return Page();
+        }
+        if (Query!.Length > SearchQuery.MaxLength)
+            Message = $"Only the first {SearchQuery.MaxLength} characters were searched.";
+
+        Results = await search.SearchAsync(query, number, cancellationToken);
+        return Page();
+    }
+
+    public string PageLink(int number) => $"/search?q={Uri.EscapeDataString(Query ?? "")}" + (number > 1 ? $"&page={number}" : "");
+}

@@ -1,0 +1,90 @@
+using Blog.Data;
+using Blog.Import;
+using Blog.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Tests.Import;
+
+public class BadNoteTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
+{
+    [Fact]
+    public async Task Import_BrokenFiles_AreReportedByNameWhileTheOthersImport()
+    {
+        using var notes = new NoteFolder();
+        notes.Write($"{notes.Id}/good.md", StudyNotes.WithFrontMatter($"title: 好的笔记 {notes.Id}"));
+        notes.WriteBytes($"{notes.Id}/gbk.md", [0x23, 0x20, 0xD7, 0xA2, 0xD2, 0xE2, 0xC1, 0xA6, 0x0A]); // "# 注意力" saved as GBK
+        notes.Write($"{notes.Id}/empty.md", "");
+        notes.Write($"{notes.Id}/bad-yaml.md", "---\ntitle: 坏的 YAML\ntags: [a, b\ndate: 2024-05-10\n---\n正文\n");
+        notes.Write($"{notes.Id}/list.md", "---\n- 不是\n- 映射\n---\n正文\n");
+        notes.WriteBytes($"{notes.Id}/assets/image.png", TestPng.Create(1, 2, 3, size: 5));
+        notes.Write($"{notes.Id}/also-good.md", $"# 另一篇好的笔记 {notes.Id}\n\n![图](assets/image.png)\n");
+
+        var report = await app.ImportAsync(notes.Root);
+
+        Assert.Equal("2 imported, 0 updated, 0 skipped, 4 failed", report.Summary);
+        Assert.Null(report.Error);
+        Assert.Contains("not UTF-8", report.Item($"{notes.Id}/gbk.md").Message);
+        Assert.Contains("empty", report.Item($"{notes.Id}/empty.md").Message);
+        Assert.Matches(@"not valid YAML \((near )?line \d+\)", report.Item($"{notes.Id}/bad-yaml.md").Message);
+        Assert.Contains("key: value", report.Item($"{notes.Id}/list.md").Message);
+        Assert.All(report.Items.Where(i => i.Outcome == ImportOutcome.Failed), i => Assert.False(string.IsNullOrWhiteSpace(i.Message)));
+        var titles = await app.WithDbAsync(db => db.Posts.Where(p => p.SourceKey!.StartsWith(notes.Id)).Select(p => p.Title).ToListAsync());
+        Assert.Equal([$"另一篇好的笔记 {notes.Id}", $"好的笔记 {notes.Id}"], titles.Order());
+    }
+
+    [Fact]
+    public async Task Import_TooDeeplyNestedMarkdown_ImportsTheTextWithAWarning()
+    {
+        using var notes = new NoteFolder();
+        var nested = new string('>', 200) + " 嵌套过深的引用\n";
+        notes.Write($"{notes.Id}/nested.md", $"# 嵌套 {notes.Id}\n\n{nested}");
+
+        var report = await app.ImportAsync(notes.Root);
+
+        var item = report.Item($"{notes.Id}/nested.md");
+        Assert.Equal(ImportOutcome.Imported, item.Outcome);
+        Assert.Contains("could not be rendered", item.Message);
+        var post = await app.WithDbAsync(db => db.Posts.SingleAsync(p => p.SourceKey == $"{notes.Id}/nested.md"));
+        Assert.NotNull(post.RenderError);
+        Assert.Contains(nested.Trim(), post.Markdown);
+    }
+
+    [Fact]
+    public async Task Import_NoteThatFailsToSave_LeavesNothingHalfImported()
+    {
+        using var notes = new NoteFolder();
+        var png = TestPng.Create(200, 100, 50, size: 11);
+        notes.WriteBytes($"{notes.Id}/fig.png", png);
+        notes.Write($"{notes.Id}/doomed.md", StudyNotes.WithFrontMatter(
+            $"title: 保存失败 {notes.Id}\ncategories: 新分类 {notes.Id}\ntags: [新标签 {notes.Id}]", "![图](fig.png)"));
+        notes.Write($"{notes.Id}/fine.md", $"# 正常保存 {notes.Id}\n");
+        // The database itself refuses this one post, after its category, tag and image were prepared.
+        // (DDL takes no parameters; the id is hex digits.)
+        var trigger = $"CREATE TRIGGER refuse_{notes.Id} BEFORE INSERT ON Posts WHEN NEW.Title = '保存失败 {notes.Id}' "
+            + "BEGIN SELECT RAISE(ABORT, 'refused by test'); END;";
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(trigger));
+
+        var report = await app.ImportAsync(notes.Root);
+
+        var failed = report.Item($"{notes.Id}/doomed.md");
+        Assert.Equal(ImportOutcome.Failed, failed.Outcome);
+        Assert.Contains("could not be saved", failed.Message);
+        Assert.Equal(ImportOutcome.Imported, report.Item($"{notes.Id}/fine.md").Outcome);
+        Assert.False(await app.WithDbAsync(db => db.Categories.AnyAsync(c => c.Name == $"新分类 {notes.Id}")));
+        Assert.False(await app.WithDbAsync(db => db.Tags.AnyAsync(t => t.Name == $"新标签 {notes.Id}")));
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png));
+        Assert.False(await app.WithDbAsync(db => db.Media.AnyAsync(m => m.Sha256 == hash)));
+        Assert.Empty(Directory.Exists(app.MediaFolder) ? Directory.GetFiles(app.MediaFolder, hash[..32] + "*") : []);
+    }
+
+    [Fact]
+    public async Task Import_NoteOverTheSizeLimit_IsReportedByName()
+    {
+        using var notes = new NoteFolder();
+        notes.Write($"{notes.Id}/huge.md", "# 巨大的笔记\n\n" + new string('字', 3_000_000)); // 9 MB of UTF-8
+
+        var report = await app.ImportAsync(notes.Root);
+
+        Assert.Contains("larger than 8 MB", report.Item($"{notes.Id}/huge.md").Message);
+    }
+}

@@ -1,0 +1,35 @@
+using Blog.Search;
+
+namespace Blog.Tests.Search;
+
+public class SearchQueryTests
+{
+    [Theory]
+    [InlineData("幻觉", "{title_bi bi} : \"幻觉\"")]
+    [InlineData("熵", "{title_uni uni} : \"熵\"")]
+    [InlineData("低秩适配", "{title_bi bi} : \"低秩 秩适 适配\"")]
+    [InlineData("nn.Module", "{title_bi bi} : \"nn module\"")]
+    [InlineData("LoRA 低秩", "{title_bi bi} : \"lora\" AND {title_bi bi} : \"低秩\"")]
+    [InlineData("幻覺", "{title_bi bi} : \"幻觉\"")]
+    [InlineData("a\"b", "{title_bi bi} : \"a\" AND {title_bi bi} : \"b\"")]
+    public void Parse_BuildsQuotedTokenPhrases(string query, string expected)
+    {
+        Assert.Equal(expected, SearchQuery.Parse(query).FtsExpression);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("*^-:()")]
+    [InlineData("！？")]
+    public void Parse_OfNothingSearchable_HasNoExpression(string query)
+    {
+        Assert.Null(SearchQuery.Parse(query).FtsExpression);
+    }
+
+    [Fact]
+    public void Tokens_MixChineseBigramsAndLatinWords()
+    {
+        Assert.Equal("lora 低秩 秩适 适配 w 0 ", SearchTokens.Bigrams(ChineseVariants.Fold("LoRA低秩适配：W_0")));
+        Assert.Equal("lora 低 秩 ", SearchTokens.Unigrams(ChineseVariants.Fold("LoRA 低秩")));
+    }
+}
