@@ -91,7 +91,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var client = await app.SignedInClientAsync();
         var title = Unique("定时 Scheduled");
         var slug = "sched-" + Guid.NewGuid().ToString("N")[..8];
-        var at = DateTime.UtcNow.AddSeconds(2);
+        var at = DateTime.UtcNow.AddSeconds(4);
         var fields = Editor.Fields(title, "稍后发布。", slug);
         fields["Input.PublishAt"] = app.Settings.ToLocal(at).ToString("yyyy-MM-ddTHH:mm:ss");
 
