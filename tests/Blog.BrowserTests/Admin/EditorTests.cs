@@ -55,6 +55,28 @@ public class EditorTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
+    public async Task DroppingAnImageTheServerRefuses_RemovesThePlaceholderAndSaysWhy()
+    {
+        await using var page = await site.OpenSignedInAsync("/admin/posts/new");
+        await page.Page.FillAsync(Markdown, "正文保持不变");
+
+        await page.EvalAsync<bool>("""
+            () => {
+              const data = new DataTransfer();
+              data.items.add(new File(['<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'], 'diagram.svg', { type: 'image/svg+xml' }));
+              const event = new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+              document.querySelector("[name='Input.Markdown']").dispatchEvent(event);
+              return true;
+            }
+            """);
+
+        Assert.True(await page.WaitUntilAsync("() => document.getElementById('upload-state').textContent.includes('was not uploaded')"),
+            "No message said that the upload was refused.");
+        Assert.Contains("SVG", await page.Page.InnerTextAsync("#upload-state"));
+        Assert.Equal("正文保持不变", await page.Page.InputValueAsync(Markdown));
+    }
+
+    [Fact]
     public async Task PublishNow_PutsThePostOnTheHomePage()
     {
         var title = Unique("发布测试");
