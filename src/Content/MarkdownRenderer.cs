@@ -12,7 +12,9 @@ namespace Blog.Content;
 /// <summary>
 /// The one Markdown pipeline: publishing, preview, import and feeds all render through it, so
 /// what the author previews is what readers get. Markdig pipelines are immutable and thread-safe,
-/// so it is built once and registered as a singleton.
+/// so it is built once and registered as a singleton. Every parse and render runs within a
+/// budget (<see cref="RenderLimits"/>): Markdown too long, too complex or nested too deeply is
+/// not rendered, and the caller gets the text as typed, escaped, with an <c>Error</c> that says why.
 /// </summary>
 public sealed class MarkdownRenderer
 {
@@ -34,43 +36,114 @@ public sealed class MarkdownRenderer
         .DisableHtml() // raw HTML is shown as text, never executed
         .Build();
 
-    /// <summary>The syntax tree as the pipeline sees it, for tools that must agree with rendering (import's link rewriting).</summary>
-    public MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, _pipeline);
+    private readonly RenderBudget _budget;
+    private readonly UnrenderableTexts _unrenderable = new();
+    private readonly ILogger? _logger;
+
+    public MarkdownRenderer(ILogger<MarkdownRenderer>? logger = null) : this(RenderLimits.Default, logger)
+    {
+    }
+
+    internal MarkdownRenderer(RenderLimits limits, ILogger? logger = null)
+    {
+        _logger = logger;
+        _budget = new RenderBudget(limits, logger);
+    }
+
+    /// <summary>Renders still running past their time limit (see <see cref="RenderLimits.MaxOverrunning"/>).</summary>
+    internal int Overrunning => _budget.Overrunning;
+
+    /// <summary>
+    /// The syntax tree as the pipeline sees it, for tools that must agree with rendering (import's
+    /// title and link rewriting); null when the Markdown could not be parsed within the budget.
+    /// </summary>
+    public MarkdownDocument? TryParse(string markdown)
+    {
+        if (markdown.Length > _budget.Limits.MaxLength || _unrenderable.ErrorOf(markdown) is not null)
+            return null;
+        try
+        {
+            var (outcome, document) = _budget.Run(markdown.Length, deadline => Markdown.Parse(markdown, _pipeline, new RenderContext(deadline)));
+            if (outcome == BudgetOutcome.TimedOut)
+                _unrenderable.Add(markdown, RenderMessages.TooComplex(_budget.Limits.TimeFor(markdown.Length)));
+            return document;
+        }
+        catch (Exception e) when (IsTooDeep(e))
+        {
+            _unrenderable.Add(markdown, RenderMessages.TooDeep);
+            return null;
+        }
+    }
 
     public RenderedMarkdown Render(string markdown)
     {
-        MarkdownDocument document;
+        if (markdown.Length > _budget.Limits.MaxLength)
+            return Unrendered(markdown, RenderMessages.TooLong(markdown.Length, _budget.Limits.MaxLength));
+        if (_unrenderable.ErrorOf(markdown) is { } known)
+            return Unrendered(markdown, known);
+
+        var (outcome, rendered) = _budget.Run(markdown.Length, deadline => RenderWithin(markdown, deadline));
+        switch (outcome)
+        {
+            case BudgetOutcome.Done:
+                if (rendered!.Error is { } error)
+                    _unrenderable.Add(markdown, error);
+                return rendered;
+            case BudgetOutcome.TimedOut:
+                var tooComplex = RenderMessages.TooComplex(_budget.Limits.TimeFor(markdown.Length));
+                _unrenderable.Add(markdown, tooComplex);
+                return Unrendered(markdown, tooComplex);
+            default:
+                return Unrendered(markdown, RenderMessages.Busy);
+        }
+    }
+
+    /// <summary>The render itself, on the budget's worker; throws OperationCanceledException once the deadline passed.</summary>
+    private RenderedMarkdown RenderWithin(string markdown, RenderDeadline deadline)
+    {
         try
         {
-            document = Markdown.Parse(markdown, _pipeline);
+            var document = Markdown.Parse(markdown, _pipeline, new RenderContext(deadline));
+            deadline.ThrowIfPast();
+            var toc = Headings.AssignAnchors(document);
+            var images = SecureLinks(document);
+            var plainText = PlainText(document);
+            var (cjk, words) = Cjk.Count(plainText);
+            deadline.ThrowIfPast();
+            var html = ToHtml(document);
+            deadline.ThrowIfPast();
+
+            return new RenderedMarkdown(
+                Html: html,
+                TocHtml: Headings.TocHtml(toc),
+                PlainText: plainText,
+                Excerpt: Excerpts.From(document),
+                WordCount: cjk + words,
+                ReadingMinutes: Math.Max(1, (int)Math.Ceiling(cjk / CjkPerMinute + words / WordsPerMinute)),
+                HasMath: document.Descendants<MathInline>().Any() || document.Descendants<MathBlock>().Any(),
+                HasCode: document.Descendants<FencedCodeBlock>().Any(b => b is not MathBlock && !string.IsNullOrWhiteSpace(b.Info)),
+                FirstImage: images.FirstOrDefault(),
+                Error: null);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        catch (Exception e) when (IsTooDeep(e))
         {
-            // Markdig refuses input nested 128+ levels deep. The note must survive: keep the text
-            // readable as plain text and tell the author what to fix.
-            return RenderedMarkdown.Failed(
-                $"<pre class=\"unrendered\">{WebUtility.HtmlEncode(markdown)}</pre>",
-                "This Markdown could not be rendered: it nests quotes, lists or brackets too deeply "
-                + "(Markdig stops at 128 levels). The text is saved as typed; reduce the nesting to publish it formatted.");
+            // Markdig refuses input nested 128+ levels deep, while parsing or while writing HTML.
+            return Unrendered(markdown, RenderMessages.TooDeep);
         }
-
-        var toc = Headings.AssignAnchors(document);
-        var images = SecureLinks(document);
-        var plainText = PlainText(document);
-        var (cjk, words) = Cjk.Count(plainText);
-
-        return new RenderedMarkdown(
-            Html: ToHtml(document),
-            TocHtml: Headings.TocHtml(toc),
-            PlainText: plainText,
-            Excerpt: Excerpts.From(document),
-            WordCount: cjk + words,
-            ReadingMinutes: Math.Max(1, (int)Math.Ceiling(cjk / CjkPerMinute + words / WordsPerMinute)),
-            HasMath: document.Descendants<MathInline>().Any() || document.Descendants<MathBlock>().Any(),
-            HasCode: document.Descendants<FencedCodeBlock>().Any(b => b is not MathBlock && !string.IsNullOrWhiteSpace(b.Info)),
-            FirstImage: images.FirstOrDefault(),
-            Error: null);
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug of ours or Markdig's must not cost the author the note: keep it as typed.
+            _logger?.LogError(e, "Rendering {Length} characters of Markdown failed", markdown.Length);
+            return Unrendered(markdown, RenderMessages.Failed);
+        }
     }
+
+    private static bool IsTooDeep(Exception e) =>
+        e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or InsufficientExecutionStackException;
+
+    /// <summary>The note as plain text, readable and searchable, with what to fix.</summary>
+    private static RenderedMarkdown Unrendered(string markdown, string error) =>
+        RenderedMarkdown.Failed($"<pre class=\"unrendered\">{WebUtility.HtmlEncode(markdown)}</pre>", error);
 
     private string ToHtml(MarkdownDocument document)
     {

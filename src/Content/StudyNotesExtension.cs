@@ -6,13 +6,14 @@ using Markdig.Renderers;
 
 namespace Blog.Content;
 
-/// <summary>Our additions to Markdig: LaTeX delimiters, math and table output. Add after the built-in extensions.</summary>
+/// <summary>Our additions to Markdig: LaTeX delimiters, math and table output, render checkpoints. Add after the built-in extensions.</summary>
 internal sealed class StudyNotesExtension : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
         if (!pipeline.InlineParsers.Contains<LatexDelimiterParser>())
             pipeline.InlineParsers.InsertBefore<EscapeInlineParser>(new LatexDelimiterParser());
+        RenderCheckpoints.AddTo(pipeline);
     }
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)

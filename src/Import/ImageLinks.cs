@@ -21,23 +21,6 @@ internal sealed record LinkTarget(IReadOnlyList<string> Keys, string? Problem = 
 /// </summary>
 internal static class ImageLinks
 {
-    /// <summary>
-    /// Parsing only, so it has to recognise the same code, math and link syntax as
-    /// <see cref="MarkdownRenderer"/>'s pipeline (which does not expose its parser); keep the
-    /// block- and inline-level extensions in step with it.
-    /// </summary>
-    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .UseGridTables()
-        .UseTaskLists()
-        .UseFootnotes()
-        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
-        .UseAutoLinks()
-        .UseMathematics()
-        .Use<StudyNotesExtension>()
-        .DisableHtml()
-        .Build();
-
     private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".avif"];
 
     /// <summary>

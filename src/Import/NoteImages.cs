@@ -1,7 +1,6 @@
+using Blog.Content;
 using Blog.Data;
 using Blog.Media;
-using Markdig;
-using Markdig.Syntax;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Import;
@@ -11,7 +10,7 @@ namespace Blog.Import;
 /// Lives for one import: an image shared by many notes is read once, and the images a failed note
 /// added are taken back with it.
 /// </summary>
-internal sealed class NoteImages(NoteSource source, MediaStore media, BlogDbContext db, long maxImageBytes)
+internal sealed class NoteImages(NoteSource source, MediaStore media, BlogDbContext db, MarkdownRenderer renderer, long maxImageBytes)
 {
     private readonly Dictionary<string, string> _saved = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _pending = new(StringComparer.Ordinal);
@@ -20,15 +19,9 @@ internal sealed class NoteImages(NoteSource source, MediaStore media, BlogDbCont
     /// <summary>The note's Markdown with its local image links pointing at stored media; problems go to its warnings.</summary>
     public async Task<string> RewriteAsync(Note note, CancellationToken cancellationToken)
     {
-        MarkdownDocument document;
-        try
-        {
-            document = Markdown.Parse(note.Markdown, ImageLinks.Pipeline);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
-        {
-            return note.Markdown; // too deeply nested to parse: kept as written, the renderer says why
-        }
+        // Too long, too complex or nested too deeply to parse: kept as written, the renderer says why.
+        if (renderer.TryParse(note.Markdown) is not { } document)
+            return note.Markdown;
 
         var replacements = new List<(LocalLink, string)>();
         foreach (var link in ImageLinks.Find(document, note.Markdown))
