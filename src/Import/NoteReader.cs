@@ -37,6 +37,12 @@ internal static class NoteReader
         var text = Decode(file.Content);
         if (string.IsNullOrWhiteSpace(text))
             throw new BadNoteException("it is empty");
+        if (text.Contains('\0'))
+        {
+            // SQLite text ends at a NUL: everything after it would be lost without a word.
+            text = text.Replace('\0', '\uFFFD');
+            warnings.Add("it contains NUL characters, kept as \uFFFD");
+        }
 
         var (frontMatter, body) = FrontMatter.Split(text, warnings);
         body = body.TrimStart('\n');

@@ -575,6 +575,16 @@
 
   // ---------- wiring ----------
 
+  // A NUL character (pasted from a binary file) makes the whole form unreadable to the server,
+  // which refuses %00 in form values: it becomes U+FFFD, as an HTML parser would show it. Capture
+  // phase, so that the preview, autosave and save all see the replaced text.
+  form.addEventListener('input', (event) => {
+    const field = event.target;
+    if (!('value' in field) || typeof field.value !== 'string' || !field.value.includes('\0')) return;
+    const { selectionStart, selectionEnd } = field;
+    field.value = field.value.replaceAll('\0', '\uFFFD'); // one character for one: the caret stays put
+    if (typeof selectionStart === 'number') field.setSelectionRange(selectionStart, selectionEnd);
+  }, true);
   title.addEventListener('input', () => { followTitle(); changed(); });
   slug.addEventListener('input', slugEdited);
   markdown.addEventListener('input', changed);
