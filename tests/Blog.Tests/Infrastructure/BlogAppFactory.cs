@@ -34,6 +34,9 @@ public class BlogAppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
     }
 
+    /// <summary>A client as the form helpers expect: it keeps cookies and does not follow redirects.</summary>
+    public virtual HttpClient CreateFormClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
     public async Task<T> WithDbAsync<T>(Func<BlogDbContext, Task<T>> action)
     {
         using var scope = Services.CreateScope();

@@ -51,7 +51,8 @@ public static class Forms
             if (submit.GetAttribute("name") is { Length: > 0 } name)
                 fields.Add(new(name, submit.GetAttribute("value") ?? ""));
         }
-        var target = new Uri(new Uri("http://localhost"), action);
+        // The page was parsed as if at http://localhost; the client may talk to a real server elsewhere.
+        var target = new Uri(client.BaseAddress ?? new Uri("http://localhost"), new Uri(new Uri("http://localhost"), action).PathAndQuery);
         if (string.Equals(form.Method, "get", StringComparison.OrdinalIgnoreCase))
         {
             // A GET form replaces the action's query with its fields, as browsers do.
@@ -91,7 +92,7 @@ public static class Forms
     public static async Task<HttpClient> SignedInClientAsync(this BlogAppFactory app, string userName = "author", string password = Password)
     {
         await app.CreateUserAsync(userName, password);
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = app.CreateFormClient();
         var response = await client.SubmitFormAsync("/admin/login", "form",
             new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
