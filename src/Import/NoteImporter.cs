@@ -62,7 +62,7 @@ public sealed class NoteImporter(
         if (source.NoteKeys.Count == 0 && source.Refused.Count == 0)
             report.Error = "No Markdown notes (.md or .markdown files) were found.";
 
-        var images = new NoteImages(source, media, db, settings.Current.UploadLimitBytes);
+        var images = new NoteImages(source, media, db, renderer, settings.Current.UploadLimitBytes);
         try
         {
             foreach (var key in source.NoteKeys)
@@ -85,7 +85,7 @@ public sealed class NoteImporter(
         {
             var file = await source.ReadAsync(key, MaxNoteBytes, cancellationToken)
                 ?? throw new BadNoteException("it could no longer be found");
-            var note = NoteReader.Read(key, file, settings.Current);
+            var note = NoteReader.Read(key, file, settings.Current, renderer);
             var markdown = await images.RewriteAsync(note, cancellationToken);
             var outcome = await ApplyAsync(note, markdown, cancellationToken);
             // The one save of this note: its post, category, tags, revision and images together.
