@@ -39,13 +39,13 @@ public sealed class NoteImporter(
             return await ImportFromAsync(source, cancellationToken);
     }
 
-    /// <summary>Imports an uploaded .zip of notes; the stream is left open.</summary>
-    public async Task<ImportReport> ImportZipAsync(Stream zip, CancellationToken cancellationToken = default)
+    /// <summary>Imports an uploaded .zip of notes; the stream is left open. <paramref name="name"/> names it in messages.</summary>
+    public async Task<ImportReport> ImportZipAsync(Stream zip, string name = "The upload", CancellationToken cancellationToken = default)
     {
         NoteSource source;
         try
         {
-            source = new ZipNoteSource(zip, "The upload", ownsStream: false);
+            source = new ZipNoteSource(zip, name, ownsStream: false);
         }
         catch (ImportException e)
         {
