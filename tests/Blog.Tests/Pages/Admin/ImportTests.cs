@@ -112,6 +112,24 @@ public class ImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     }
 
     [Fact]
+    public async Task Export_ImportedBackIntoTheSameSite_ChangesNothing()
+    {
+        var client = await app.SignedInClientAsync();
+        await app.AddPostAsync(new PostBuilder("精确到毫秒的发布时间").InCategory("large-model").WithTags("LLM")
+            .PublishedAt(new DateTime(2024, 3, 1, 8, 30, 15, 678, DateTimeKind.Utc)));
+        await app.AddPostAsync(new PostBuilder("一篇草稿").AsDraft());
+        var postsBefore = await app.WithDbAsync(db => db.Posts.CountAsync());
+        var revisionsBefore = await app.WithDbAsync(db => db.Revisions.CountAsync());
+
+        var export = await (await client.SubmitFormAsync("/admin/import", "form.export-form")).Content.ReadAsByteArrayAsync();
+        var page = await (await client.SubmitMultipartFormAsync("/admin/import", ImportForm, [Zip("export.zip", export)])).ReadDocumentAsync();
+
+        Assert.Matches(@"^0 imported, 0 updated, \d+ skipped, 0 failed$", page.QuerySelector(".import-summary")?.TextContent);
+        Assert.Equal(postsBefore, await app.WithDbAsync(db => db.Posts.CountAsync()));
+        Assert.Equal(revisionsBefore, await app.WithDbAsync(db => db.Revisions.CountAsync()));
+    }
+
+    [Fact]
     public async Task Backup_Download_IsASqliteDatabaseHoldingThePosts()
     {
         var client = await app.SignedInClientAsync();
