@@ -13,8 +13,9 @@ internal static class DiscoveryEndpoints
 {
     private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    public static IEndpointRouteBuilder MapDiscovery(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapDiscovery(this IEndpointRouteBuilder endpoints)
     {
+        var app = endpoints.MapGroup("");
         app.MapGet("/robots.txt", (HttpContext context, IOptions<BlogOptions> options) => Results.Text(
             $"User-agent: *\nDisallow: /admin\nSitemap: {SiteUrls.Absolute(context, options.Value, "/sitemap.xml")}\n",
             "text/plain; charset=utf-8"));

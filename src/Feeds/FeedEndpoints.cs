@@ -4,8 +4,9 @@ namespace Blog.Feeds;
 
 internal static class FeedEndpoints
 {
-    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
     {
+        var app = endpoints.MapGroup("");
         app.MapGet("/feed.xml", (HttpContext c, FeedService f, CancellationToken t) => Serve(c, f, FeedFormat.Rss, null, t));
         app.MapGet("/atom.xml", (HttpContext c, FeedService f, CancellationToken t) => Serve(c, f, FeedFormat.Atom, null, t));
         app.MapGet("/category/{slug}/feed.xml", (string slug, HttpContext c, FeedService f, CancellationToken t) => Serve(c, f, FeedFormat.Rss, slug, t));

@@ -1,12 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Blog.Accounts;
+using Blog.Caching;
 using Blog.Content;
 using Blog.Data;
 using Blog.Discovery;
 using Blog.Feeds;
 using Blog.Media;
 using Blog.Settings;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
@@ -26,6 +28,15 @@ public static class BlogApplication
 
         services.AddOptions<BlogOptions>().BindConfiguration("Blog");
         services.AddBlogDatabase();
+        services.AddBlogOutputCache();
+        services.AddResponseCompression(options =>
+        {
+            // HTTPS too: public pages hold no secrets, and admin pages are not compressed (see UseBlog).
+            options.EnableForHttps = true;
+            options.MimeTypes = ["text/html", "text/plain", "application/xml", "application/rss+xml", "application/atom+xml", "application/json"];
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SiteSettingsStore>();
         services.AddSingleton(TimeProvider.System);
@@ -53,6 +64,7 @@ public static class BlogApplication
     {
         var options = app.Services.GetRequiredService<IOptions<BlogOptions>>().Value;
 
+        app.UseForwardedHeaders(ForwardedHeaders(options));
         app.UseSerilogRequestLogging();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error");
@@ -68,11 +80,30 @@ public static class BlogApplication
         app.UseMediaFiles(options);
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapRazorPages().WithStaticAssets();
+        app.UseBlogOutputCache();
+        // After the output cache, so that the compressed bytes are what it keeps (varied by Accept-Encoding).
+        // Never on admin pages, whose antiforgery tokens must not be exposed to compression side channels.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/admin"), branch => branch.UseResponseCompression());
+        app.MapRazorPages().WithStaticAssets().CacheOutput(OutputCaching.PolicyName);
         app.MapHealthChecks("/healthz");
-        app.MapFeeds();
-        app.MapDiscovery();
+        app.MapFeeds().CacheOutput(OutputCaching.PolicyName);
+        app.MapDiscovery().CacheOutput(OutputCaching.PolicyName);
         return app;
+    }
+
+    /// <summary>Scheme, host and client address from a trusted reverse proxy (loopback by default).</summary>
+    private static ForwardedHeadersOptions ForwardedHeaders(BlogOptions options)
+    {
+        var forwarded = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.All,
+        };
+        foreach (var proxy in options.KnownProxies)
+        {
+            if (System.Net.IPAddress.TryParse(proxy, out var address))
+                forwarded.KnownProxies.Add(address);
+        }
+        return forwarded;
     }
 
     /// <summary>HTTPS redirection and HSTS only when the site is configured for HTTPS.</summary>

@@ -10,6 +10,15 @@ public sealed class BlogOptions
 
     /// <summary>The public base URL for feeds and canonical links; taken from the request when empty.</summary>
     public string? BaseUrl { get; set; }
+
+    /// <summary>
+    /// Reverse proxies whose X-Forwarded-* headers are believed, besides loopback
+    /// (<c>Blog__KnownProxies__0=10.0.0.2</c>). Anyone else's forwarded headers are ignored.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>Cache public pages in memory until their content changes (off only to measure the app without it).</summary>
+    public bool OutputCache { get; set; } = true;
 }
 
 public sealed class DatabaseOptions

@@ -1,3 +1,4 @@
+using Blog.Caching;
 using Blog.Data;
 using Blog.Search;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,8 @@ internal static class DatabaseSetup
             var connectionString = configuration.GetConnectionString("Blog") is { Length: > 0 } configured
                 ? configured
                 : DefaultConnectionString;
-            options.UseSqlite(connectionString).AddInterceptors(Pragmas, SearchIndexer);
+            options.UseSqlite(connectionString)
+                .AddInterceptors(Pragmas, SearchIndexer, provider.GetRequiredService<ContentChangeInterceptor>());
         });
         return services;
     }

@@ -71,6 +71,10 @@ public static class SearchIndex
             await UpdateAsync(connection, transaction, batch, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        // Search results are cached by the running site: a new content version tells it to drop them.
+        await using (var stamp = Command(connection, null,
+            "INSERT OR REPLACE INTO Settings(Key, Value) VALUES ('_content_version', lower(hex(randomblob(16))))"))
+            await stamp.ExecuteNonQueryAsync(cancellationToken);
         return ids.Count;
     }
 

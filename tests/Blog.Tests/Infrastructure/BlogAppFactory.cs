@@ -20,6 +20,9 @@ public class BlogAppFactory : WebApplicationFactory<Program>
 
     public string MediaFolder => Path.Combine(DataFolder, "media");
 
+    /// <summary>Configuration for this site only, set before its first request.</summary>
+    public Dictionary<string, string> Configuration { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(DataFolder);
@@ -27,6 +30,8 @@ public class BlogAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");
         builder.UseSetting("Blog:MediaPath", MediaFolder);
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "blog-.log"));
+        foreach (var (key, value) in Configuration)
+            builder.UseSetting(key, value);
     }
 
     public async Task<T> WithDbAsync<T>(Func<BlogDbContext, Task<T>> action)

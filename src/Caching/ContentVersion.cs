@@ -1,0 +1,49 @@
+using Blog.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Caching;
+
+/// <summary>
+/// A version stamp of the public content, stored in the database and changed by every save
+/// that touches it. Saves in this process evict the page cache at once; the stamp lets the
+/// site notice, within a second, saves made by another process (the import command run while
+/// the site serves).
+/// </summary>
+public sealed class ContentVersion(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    public const string Key = "_content_version";
+    private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(1);
+
+    private readonly SemaphoreSlim _checking = new(1, 1);
+    private string? _known;
+    private DateTime _checkedAt = DateTime.MinValue;
+
+    /// <summary>Records a version this process wrote itself, so it is not mistaken for someone else's.</summary>
+    public void Wrote(string version)
+    {
+        _known = version;
+        _checkedAt = clock.GetUtcNow().UtcDateTime;
+    }
+
+    /// <summary>True when another process changed the content since the last look (at most one look a second).</summary>
+    public async ValueTask<bool> ChangedElsewhereAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now - _checkedAt < CheckEvery || !await _checking.WaitAsync(0, cancellationToken))
+            return false;
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+            var version = await db.Settings.AsNoTracking().Where(s => s.Key == Key).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken);
+            var changed = _known is not null && version != _known;
+            _known = version ?? "";
+            _checkedAt = now;
+            return changed;
+        }
+        finally
+        {
+            _checking.Release();
+        }
+    }
+}
