@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Export;
 
-public sealed record ExportedNote(string File, string Title, bool Draft);
+public sealed record ExportedNote(string File, bool Draft);
 
 /// <summary>What an export wrote, for the command to print and the admin to log.</summary>
 public sealed record ExportResult(IReadOnlyList<ExportedNote> Notes, int Images, IReadOnlyList<string> Warnings)
@@ -74,16 +74,18 @@ public sealed class NoteExporter(
                 entry.LastWriteTime = ZipTime(post.UpdatedAt, site);
                 await using (var stream = entry.Open())
                     await stream.WriteAsync(new UTF8Encoding(false).GetBytes(frontMatter + "\n" + markdown), cancellationToken);
-                notes.Add(new ExportedNote(file, post.Title, draft));
+                notes.Add(new ExportedNote(file, draft));
 
                 foreach (var (name, path) in images.Where(i => imagesWritten.Add(i.Name)))
                     await WriteImageAsync(zip, name, path, cancellationToken);
             }
         }
 
+        var result = new ExportResult(notes, imagesWritten.Count, warnings);
         foreach (var warning in warnings)
             logger.LogWarning("Export: {Warning}", warning);
-        return new ExportResult(notes, imagesWritten.Count, warnings);
+        logger.LogInformation("Export: {Summary}", result.Summary);
+        return result;
     }
 
     /// <summary>The Markdown with its /media/ links pointing at images/ beside the notes, and the files to include.</summary>
