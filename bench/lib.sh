@@ -48,6 +48,16 @@ bench_generate() { # count folder
   dotnet run --project bench/Bench -c Release --no-build -- generate "$1" "$2"
 }
 
+# Where the imported data of N notes lives: under $work (deleted at exit), or in DATA_ROOT/nN when
+# DATA_ROOT is set, kept and reused by later runs (then not imported nor timed again). Sets data, reused.
+bench_data() { # n
+  data=${DATA_ROOT:+$(realpath -m "$DATA_ROOT")/n$1}
+  data=${data:-$work/n$1/data}
+  reused=""
+  [ -f "$data/blog.db" ] && reused=1
+  return 0
+}
+
 # Imports a folder of notes into a fresh data folder with the published app; sets import_ms.
 bench_import() { # notes-folder data-folder
   rm -rf "$2"
@@ -112,6 +122,7 @@ http {
   gzip on;
   gzip_vary on;
   gzip_types application/rss+xml application/xml text/xml; # and text/html, always
+  ${NGINX_HTTP_EXTRA:-}
   server {
     listen 127.0.0.1:$port;
     root $work/site;
@@ -154,16 +165,21 @@ wrk_run() { # url connections duration
     END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }' <<<"$out")
 }
 
-# Server time of COUNT sequential GETs on one kept-alive connection (curl), after 3 to warm up;
-# sets p50 and p99 in ms (with 100 requests, p99 is the 99th slowest).
+# Server time of up to COUNT sequential GETs on one kept-alive connection (curl time_total), after
+# 3 to warm up; fewer when they would take more than BUDGET seconds (default 60) at the last warm-up's
+# pace. Sets p50 and p99 in ms (with 100 requests, p99 is the 99th slowest) and done (how many ran).
 curl_times() { # url count [curl options...]
   local url=$1 count=$2; shift 2
+  local warm
+  warm=$(curl -s --max-time 120 --compressed "$@" -w '%{time_total}\n' -o /dev/null "$url" -o /dev/null "$url" -o /dev/null "$url" | tail -1)
+  done=$(awk -v n="$count" -v w="$warm" -v b="${BUDGET:-60}" 'BEGIN { m = w > 0 ? int(b / w) : n; if (m < 10) m = 10; print (m < n ? m : n) }')
   local args=() i
-  for i in $(seq "$count"); do args+=(-o /dev/null "$url"); done
-  curl -s --max-time 30 "$@" -o /dev/null "$url" -o /dev/null "$url" -o /dev/null "$url" >/dev/null
-  read -r p50 p99 < <(curl -s --max-time 600 --compressed "$@" -w '%{time_total}\n' "${args[@]}" | sort -g | awk '
-    { t[NR] = $1 * 1000 }
-    END { i = int(NR * 0.99); if (i < 1) i = 1; printf "%.2f %.2f\n", t[int((NR + 1) / 2)], t[i] }')
+  for i in $(seq "$done"); do args+=(-o /dev/null "$url"); done
+  read -r p50 p99 < <(curl -s --max-time 120 --compressed "$@" -w '%{time_total}\n' "${args[@]}" | percentiles)
+}
+
+percentiles() { # seconds, one a line -> "p50 p99" in ms
+  sort -g | awk '{ t[NR] = $1 * 1000 } END { i = int(NR * 0.99); if (i < 1) i = 1; printf "%.2f %.2f\n", t[int((NR + 1) / 2)], t[i] }'
 }
 
 # Rows for the closing summary: label, N, value, target, result.
