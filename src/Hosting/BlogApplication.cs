@@ -52,6 +52,8 @@ public static class BlogApplication
             // Every admin page and handler requires sign-in, except the sign-in page itself.
             options.Conventions.AuthorizeFolder("/Admin");
             options.Conventions.AllowAnonymousToPage("/Admin/Login");
+            // The editor answers /admin/posts/{id:int} and, for a post not written yet, this.
+            options.Conventions.AddPageRoute("/Admin/Posts/Edit", "admin/posts/new");
         });
         // Chinese text as characters, not &#x...; entities: smaller pages, readable source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

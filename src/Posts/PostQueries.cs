@@ -13,6 +13,25 @@ public static class PostQueries
                          && p.PublishedAt <= nowUtc
                          && p.DeletedAt == null);
 
+    /// <summary>Drafts, and posts that were never given a publication time (never public).</summary>
+    public static IQueryable<Post> Drafts(this IQueryable<Post> posts) =>
+        posts.Where(p => (p.Status == PostStatus.Draft || p.PublishedAt == null) && p.DeletedAt == null);
+
+    /// <summary>Posts that will become public by themselves when their time comes.</summary>
+    public static IQueryable<Post> Scheduled(this IQueryable<Post> posts, DateTime nowUtc) =>
+        posts.Where(p => p.Status != PostStatus.Draft && p.PublishedAt > nowUtc && p.DeletedAt == null);
+
+    public static IQueryable<Post> NotInTrash(this IQueryable<Post> posts) => posts.Where(p => p.DeletedAt == null);
+
+    public static IQueryable<Post> InTrash(this IQueryable<Post> posts) => posts.Where(p => p.DeletedAt != null);
+
+    /// <summary>Where a post stands by the rules above: Drafts, Scheduled, Published and InTrash never overlap.</summary>
+    public static PostState StateOf(PostStatus status, DateTime? publishedAt, DateTime? deletedAt, DateTime nowUtc) =>
+        deletedAt is not null ? PostState.Trash
+        : status == PostStatus.Draft || publishedAt is null ? PostState.Draft
+        : publishedAt > nowUtc ? PostState.Scheduled
+        : PostState.Published;
+
     public static IQueryable<Post> NewestFirst(this IQueryable<Post> posts) =>
         posts.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id);
 
@@ -29,6 +48,15 @@ public static class PostQueries
             p.Summary != null && p.Summary != "" ? p.Summary : p.Excerpt,
             p.PublishedAt ?? p.CreatedAt,
             p.Category == null ? null : new CategoryLink(p.Category.Name, p.Category.Slug)));
+}
+
+/// <summary>What the admin shows a post as; unlike <see cref="PostStatus"/>, it accounts for time and the trash.</summary>
+public enum PostState
+{
+    Draft,
+    Scheduled,
+    Published,
+    Trash,
 }
 
 public sealed record CategoryLink(string Name, string Slug);

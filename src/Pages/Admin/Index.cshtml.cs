@@ -1,4 +1,5 @@
 using Blog.Data;
+using Blog.Posts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +7,7 @@ namespace Blog.Pages.Admin;
 
 public class IndexModel(BlogDbContext db, TimeProvider clock) : PageModel
 {
-    public sealed record PostRow(int Id, string Title, PostStatus Status, DateTime? PublishedAt, DateTime UpdatedAt);
+    public sealed record PostRow(int Id, string Title, PostState State, DateTime? PublishedAt, DateTime UpdatedAt);
 
     public int Published { get; private set; }
     public int Scheduled { get; private set; }
@@ -19,20 +20,21 @@ public class IndexModel(BlogDbContext db, TimeProvider clock) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var live = db.Posts.AsNoTracking().Where(p => p.DeletedAt == null);
+        var posts = db.Posts.AsNoTracking();
+        // The same rules as the posts list's filters, so that each count matches the list it links to.
+        Drafts = await posts.Drafts().CountAsync(cancellationToken);
+        Scheduled = await posts.Scheduled(now).CountAsync(cancellationToken);
+        Published = await posts.Published(now).CountAsync(cancellationToken);
+        Trashed = await posts.InTrash().CountAsync(cancellationToken);
 
-        var counts = await live.GroupBy(p => p.Status == PostStatus.Draft ? 0 : p.PublishedAt > now ? 1 : 2)
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        Drafts = counts.FirstOrDefault(c => c.Key == 0)?.Count ?? 0;
-        Scheduled = counts.FirstOrDefault(c => c.Key == 1)?.Count ?? 0;
-        Published = counts.FirstOrDefault(c => c.Key == 2)?.Count ?? 0;
-        Trashed = await db.Posts.CountAsync(p => p.DeletedAt != null, cancellationToken);
-
-        DraftPosts = await Rows(live.Where(p => p.Status == PostStatus.Draft).OrderByDescending(p => p.UpdatedAt), cancellationToken);
-        ScheduledPosts = await Rows(live.Where(p => p.Status != PostStatus.Draft && p.PublishedAt > now).OrderBy(p => p.PublishedAt), cancellationToken);
-        RecentEdits = await Rows(live.OrderByDescending(p => p.UpdatedAt), cancellationToken);
+        DraftPosts = await Rows(posts.Drafts().OrderByDescending(p => p.UpdatedAt), now, cancellationToken);
+        ScheduledPosts = await Rows(posts.Scheduled(now).OrderBy(p => p.PublishedAt), now, cancellationToken);
+        RecentEdits = await Rows(posts.NotInTrash().OrderByDescending(p => p.UpdatedAt), now, cancellationToken);
     }
 
-    private static Task<List<PostRow>> Rows(IQueryable<Post> posts, CancellationToken cancellationToken) =>
-        posts.Take(10).Select(p => new PostRow(p.Id, p.Title, p.Status, p.PublishedAt, p.UpdatedAt)).ToListAsync(cancellationToken);
+    private static async Task<List<PostRow>> Rows(IQueryable<Post> posts, DateTime now, CancellationToken cancellationToken)
+    {
+        var rows = await posts.Take(10).Select(p => new { p.Id, p.Title, p.Status, p.PublishedAt, p.UpdatedAt }).ToListAsync(cancellationToken);
+        return rows.Select(p => new PostRow(p.Id, p.Title, PostQueries.StateOf(p.Status, p.PublishedAt, null, now), p.PublishedAt, p.UpdatedAt)).ToList();
+    }
 }

@@ -51,7 +51,14 @@ public static class Forms
             if (submit.GetAttribute("name") is { Length: > 0 } name)
                 fields.Add(new(name, submit.GetAttribute("value") ?? ""));
         }
-        return await client.PostAsync(new Uri(new Uri("http://localhost"), action), new FormUrlEncodedContent(fields));
+        var target = new Uri(new Uri("http://localhost"), action);
+        if (string.Equals(form.Method, "get", StringComparison.OrdinalIgnoreCase))
+        {
+            // A GET form replaces the action's query with its fields, as browsers do.
+            var query = await new FormUrlEncodedContent(fields).ReadAsStringAsync();
+            return await client.GetAsync(new UriBuilder(target) { Query = query }.Uri);
+        }
+        return await client.PostAsync(target, new FormUrlEncodedContent(fields));
     }
 
     /// <summary>GETs a page, fills the form matching the selector and submits it.</summary>

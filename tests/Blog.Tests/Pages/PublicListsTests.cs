@@ -83,7 +83,11 @@ public class PublicListsTests(BlogAppFactory app) : IClassFixture<BlogAppFactory
     [InlineData("/category/python?page=99999")]
     public async Task MissingPages_Are404(string url)
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync(url)).StatusCode);
+        var response = await app.CreateClient().GetAsync(url);
+        var page = await response.ReadDocumentAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Not found · Blog", page.Title);
     }
 
     [Fact]

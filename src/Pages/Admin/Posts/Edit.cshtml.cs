@@ -1,0 +1,295 @@
+using System.ComponentModel.DataAnnotations;
+using Blog.Content;
+using Blog.Data;
+using Blog.Posts;
+using Blog.Settings;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Pages.Admin.Posts;
+
+/// <summary>
+/// The editor, at /admin/posts/new and /admin/posts/{id}. Saving is refused, never applied, when
+/// the post changed since the form was loaded (see <see cref="InputModel.Version"/>). The
+/// handlers the page's script calls (autosave, preview) are in Edit.Handlers.cs.
+/// </summary>
+// A 2 MB note of Chinese text is 6 MB of UTF-8 and about 18 MB form-encoded; the defaults
+// (4 MB per form value, Kestrel's 30 MB per request) would refuse it or come close.
+[RequestFormLimits(ValueLengthLimit = MaxFormBytes)]
+[RequestSizeLimit(MaxFormBytes)]
+public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteSettingsStore settings, TimeProvider clock) : PageModel
+{
+    private const int MaxFormBytes = 48 * 1024 * 1024;
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Give the post a title.")]
+        [StringLength(300, ErrorMessage = "Keep the title under 300 characters.")]
+        public string? Title { get; set; }
+
+        [StringLength(200, ErrorMessage = "Keep the slug under 200 characters.")]
+        public string? Slug { get; set; }
+
+        /// <summary>Set by the page's script while the slug still follows the title: the server then derives it and makes it unique.</summary>
+        public bool SlugFromTitle { get; set; }
+
+        public int? CategoryId { get; set; }
+
+        [StringLength(1000, ErrorMessage = "Too many tags: keep the list under 1000 characters.")]
+        public string? Tags { get; set; }
+
+        [StringLength(2000, ErrorMessage = "Keep the summary under 2000 characters.")]
+        public string? Summary { get; set; }
+
+        public string? Markdown { get; set; }
+
+        /// <summary>A <c>datetime-local</c> value, in the site's time zone.</summary>
+        public string? PublishAt { get; set; }
+
+        /// <summary>The version of the post this form was loaded from.</summary>
+        public Guid? Version { get; set; }
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    /// <summary>The stored post, or null while writing a new one.</summary>
+    public EditorPost? Post { get; private set; }
+    public IReadOnlyList<SelectListItem> Categories { get; private set; } = [];
+    public string PreviewHtml { get; private set; } = "";
+    public string? PreviewError { get; private set; }
+    public EditConflict? Conflict { get; private set; }
+
+    /// <summary>When the editor shows the autosave slot's text instead of the saved text.</summary>
+    public DateTime? RestoredFrom { get; private set; }
+
+    /// <summary>Whether the text in the form is already stored (saved or autosaved), so the script knows what is at risk.</summary>
+    public bool Persisted { get; private set; } = true;
+
+    public SiteSettings Settings => settings.Current;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (id is null)
+        {
+            Input.SlugFromTitle = true;
+            return await FormAsync(null, cancellationToken);
+        }
+
+        var post = await db.Posts.AsNoTracking().Include(p => p.Tags).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (post is null)
+            return NotFound();
+
+        Input = new InputModel
+        {
+            Title = post.Title,
+            Slug = post.Slug,
+            CategoryId = post.CategoryId,
+            Tags = PostTags.Format(post.Tags.OrderBy(t => t.Name).Select(t => t.Name)),
+            Summary = post.Summary,
+            Markdown = post.Markdown,
+            PublishAt = post.Status == PostStatus.Scheduled && post.PublishedAt is { } at ? LocalInputValue(at) : null,
+            Version = post.Version,
+        };
+        // Typing that was autosaved after the last save (a crash, a closed tab, a reload) comes back.
+        if (post.AutosavedAt is { } autosavedAt && autosavedAt > post.UpdatedAt && post.AutosaveMarkdown is not null)
+        {
+            Input.Title = post.AutosaveTitle ?? post.Title;
+            Input.Markdown = post.AutosaveMarkdown;
+            RestoredFrom = autosavedAt;
+        }
+        Input.SlugFromTitle = SlugFollowsTitle(post);
+        return await FormAsync(post, cancellationToken, persisted: true);
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, string? intent, Guid? overwrite, string? lastIntent, CancellationToken cancellationToken)
+    {
+        var action = Enum.TryParse<SaveIntent>(intent ?? lastIntent, ignoreCase: true, out var parsed) ? parsed : SaveIntent.Save;
+        Input.Title = Input.Title?.Trim();
+        Input.Markdown = NormalizeNewlines(Input.Markdown);
+        var now = Now;
+
+        Post? post = null;
+        if (id is not null)
+        {
+            post = await db.Posts.Include(p => p.Tags).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+            if (post is null)
+                return NotFound();
+            // A save based on an older version would silently undo whatever was saved since.
+            if ((overwrite ?? Input.Version) != post.Version)
+                return await ConflictAsync(post, action, cancellationToken);
+            if (overwrite is not null)
+            {
+                // The author has seen the difference and chose to overwrite: the form now stands on the latest version.
+                ModelState.Remove("Input.Version");
+                Input.Version = post.Version;
+            }
+        }
+
+        var scheduleUtc = action == SaveIntent.Schedule ? ParseSchedule() : null;
+        var slug = await ChooseSlugAsync(post, now, cancellationToken);
+        if (Input.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, cancellationToken))
+            ModelState.AddModelError("Input.CategoryId", "That category no longer exists; choose another.");
+        if (!ModelState.IsValid)
+            return await FormAsync(post, cancellationToken);
+
+        var wasPublishedAt = post?.PublishedAt;
+        if (post is null)
+        {
+            post = new Post { Title = Input.Title!, Slug = slug, Markdown = Input.Markdown, CreatedAt = now, Status = PostStatus.Draft };
+            db.Posts.Add(post);
+        }
+        db.ReplaceText(post, Input.Title!, Input.Markdown);
+        await db.ChangeSlugAsync(post, slug, now, cancellationToken);
+        post.Summary = string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim();
+        post.CategoryId = Input.CategoryId;
+        var tags = await db.ResolveAsync(PostTags.ParseNames(Input.Tags), cancellationToken);
+        post.Tags.RemoveAll(t => !tags.Contains(t));
+        post.Tags.AddRange(tags.Where(t => !post.Tags.Contains(t)));
+        post.Apply(action, scheduleUtc, now);
+        renderer.CompleteSave(post, now);
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save landed between our read and our write: same answer as a stale form.
+            db.ChangeTracker.Clear();
+            var latest = await db.Posts.Include(p => p.Tags).FirstOrDefaultAsync(p => p.Id == post.Id, cancellationToken);
+            return latest is null ? NotFound() : await ConflictAsync(latest, action, cancellationToken);
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("Input.Slug", $"The slug “{slug}” was just taken by another post. Choose another.");
+            var reloaded = id is null ? null : await db.Posts.Include(p => p.Tags).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+            return await FormAsync(reloaded, cancellationToken);
+        }
+
+        TempData["Status"] = StatusMessage(post, action, wasPublishedAt, now);
+        return Redirect($"/admin/posts/{post.Id}");
+    }
+
+    /// <summary>Fills what the page shows besides the form fields.</summary>
+    private async Task<IActionResult> FormAsync(Post? post, CancellationToken cancellationToken, bool persisted = false)
+    {
+        var now = Now;
+        if (post is not null)
+        {
+            var revisions = await db.Revisions.CountAsync(r => r.PostId == post.Id, cancellationToken);
+            Post = new EditorPost(post.Id, post.Slug, post.Status, post.PublishedAt, post.UpdatedAt, post.DeletedAt,
+                revisions, post.IsPublic(now), post.HasBeenPublic(now));
+        }
+        Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Order).ThenBy(c => c.Name)
+            .Select(c => new SelectListItem(c.Name, c.Id.ToString()))
+            .ToListAsync(cancellationToken);
+        var preview = renderer.Render(Input.Markdown ?? "");
+        PreviewHtml = preview.Html;
+        PreviewError = preview.Error;
+        Persisted = persisted;
+        return Page();
+    }
+
+    private async Task<IActionResult> ConflictAsync(Post latest, SaveIntent intent, CancellationToken cancellationToken)
+    {
+        Conflict = new EditConflict(latest.UpdatedAt, latest.Version, latest.Title, intent,
+            DiffView.Between(latest.Markdown, Input.Markdown ?? "", "saved meanwhile", "your text"));
+        return await FormAsync(latest, cancellationToken);
+    }
+
+    /// <summary>
+    /// The slug to save: the author's own, or (when the field is empty or still follows the title
+    /// of a never-published post) one derived from the title and made unique. The author's own
+    /// slug is never changed behind their back: a taken one is refused with a suggestion.
+    /// </summary>
+    private async Task<string> ChooseSlugAsync(Post? post, DateTime now, CancellationToken cancellationToken)
+    {
+        var postId = post?.Id ?? 0;
+        var given = Slugs.Clean(Input.Slug ?? "");
+        var derived = given.Length == 0 || (Input.SlugFromTitle && post?.HasBeenPublic(now) != true);
+        if (derived)
+            return await db.UniqueAsync(Slugs.FromTitle(Input.Title ?? ""), postId, cancellationToken);
+
+        if (await db.OwnerOfSlugAsync(given, postId, cancellationToken) is { } owner)
+        {
+            var suggestion = await db.UniqueAsync(given, postId, cancellationToken);
+            var where = owner.Trashed ? "a post in the trash" : "another post";
+            ModelState.AddModelError("Input.Slug", $"The slug “{given}” is already used by {where}, “{owner.Title}”. Choose another, for example “{suggestion}”.");
+        }
+        return given;
+    }
+
+    private DateTime? ParseSchedule()
+    {
+        var zone = Settings.TimeZone;
+        if (!LocalTimes.TryParse(Input.PublishAt, out var local))
+        {
+            ModelState.AddModelError("Input.PublishAt", string.IsNullOrWhiteSpace(Input.PublishAt)
+                ? $"Choose when to publish ({zone} time)."
+                : $"“{Input.PublishAt}” is not a date and time; write it as 2026-12-01T09:30 ({zone} time).");
+            return null;
+        }
+        try
+        {
+            return Settings.ToUtc(local);
+        }
+        catch (ArgumentException)
+        {
+            ModelState.AddModelError("Input.PublishAt", $"{local:yyyy-MM-dd HH:mm} does not exist in {zone} (the clocks skip it); choose another time.");
+            return null;
+        }
+    }
+
+    private string StatusMessage(Post post, SaveIntent intent, DateTime? wasPublishedAt, DateTime now)
+    {
+        var when = post.PublishedAt is { } at ? $"{Settings.ToLocal(at):yyyy-MM-dd HH:mm} ({Settings.TimeZone})" : "";
+        var message = intent switch
+        {
+            SaveIntent.Publish when wasPublishedAt is { } was && was <= now => $"Published again, keeping its original date {when}.",
+            SaveIntent.Publish => "Published.",
+            SaveIntent.Schedule when post.Status == PostStatus.Scheduled => $"Scheduled: it will be published on {when}.",
+            SaveIntent.Schedule => $"Published, dated {when} (that time has already passed).",
+            SaveIntent.Unpublish => "Unpublished: the post is a draft again and no longer public.",
+            _ when post.IsPublic(now) => "Saved. The changes are live.",
+            _ when post.Status == PostStatus.Scheduled => $"Saved. It will be published on {when}.",
+            _ => "Draft saved.",
+        };
+        return post.RenderError is null ? message : message + " The Markdown could not be rendered: see the message above the preview.";
+    }
+
+    /// <summary>The slug follows the title while the post has never been public and the slug is still the one the title gave.</summary>
+    private bool SlugFollowsTitle(Post post)
+    {
+        if (post.HasBeenPublic(Now))
+            return false;
+        var fromTitle = Slugs.FromTitle(post.Title);
+        return post.Slug == fromTitle || IsNumbered(post.Slug, fromTitle) || post.Slug == UntitledSlug || IsNumbered(post.Slug, UntitledSlug);
+
+        static bool IsNumbered(string slug, string stem) =>
+            slug.StartsWith(stem + "-", StringComparison.Ordinal) && slug[(stem.Length + 1)..].All(char.IsAsciiDigit);
+    }
+
+    public string LocalInputValue(DateTime utc) => Settings.ToLocal(utc).ToString("yyyy-MM-ddTHH:mm:ss");
+
+    public string LocalTime(DateTime utc, string format = "yyyy-MM-dd HH:mm") => Settings.ToLocal(utc).ToString(format);
+
+    /// <summary>Browsers submit a textarea with CRLF line ends, the script sends LF: store one form, so saves compare equal.</summary>
+    private static string NormalizeNewlines(string? text) => (text ?? "").Replace("\r\n", "\n");
+
+    private static bool IsUniqueViolation(DbUpdateException e) =>
+        e.InnerException?.Message is { } message
+        && (message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) || message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>What the editor shows about the stored post.</summary>
+public sealed record EditorPost(int Id, string Slug, PostStatus Status, DateTime? PublishedAt, DateTime UpdatedAt, DateTime? DeletedAt,
+    int RevisionCount, bool IsPublic, bool HasBeenPublic);
+
+/// <summary>A refused save: the version saved meanwhile, and how the author's text differs from it.</summary>
+public sealed record EditConflict(DateTime SavedAt, Guid Version, string SavedTitle, SaveIntent Intent, DiffView Diff);

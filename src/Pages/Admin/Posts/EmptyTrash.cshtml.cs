@@ -1,0 +1,44 @@
+using System.Globalization;
+using Blog.Data;
+using Blog.Posts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Pages.Admin.Posts;
+
+public class EmptyTrashModel(BlogDbContext db, TimeProvider clock) : PageModel
+{
+    public int Count { get; private set; }
+    public IReadOnlyList<string> Titles { get; private set; } = [];
+
+    /// <summary>
+    /// When the confirmation was shown: only posts already in the trash then are deleted, so one
+    /// trashed in another tab meanwhile is not deleted without having been seen.
+    /// </summary>
+    [BindProperty]
+    public long ShownAt { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        ShownAt = clock.GetUtcNow().UtcDateTime.Ticks;
+        var trash = db.Posts.AsNoTracking().InTrash();
+        Count = await trash.CountAsync(cancellationToken);
+        Titles = await trash.OrderByDescending(p => p.DeletedAt).Select(p => p.Title).Take(50).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var shownAt = ShownAt > 0 && ShownAt <= DateTime.MaxValue.Ticks
+            ? new DateTime(ShownAt, DateTimeKind.Utc)
+            : clock.GetUtcNow().UtcDateTime;
+        var deleted = await db.DeleteForeverAsync(db.Posts.InTrash().Where(p => p.DeletedAt <= shownAt), cancellationToken);
+        TempData["Status"] = deleted switch
+        {
+            0 => "The trash was already empty.",
+            1 => "Deleted 1 post for good.",
+            _ => string.Create(CultureInfo.InvariantCulture, $"Deleted {deleted} posts for good."),
+        };
+        return Redirect("/admin/posts?status=trash");
+    }
+}

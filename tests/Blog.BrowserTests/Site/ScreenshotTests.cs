@@ -1,0 +1,36 @@
+using Blog.BrowserTests.Infrastructure;
+
+namespace Blog.BrowserTests.Site;
+
+/// <summary>
+/// Saves full-page PNGs of the home page and the math article, phone and desktop, light and dark,
+/// into tests/Blog.BrowserTests/bin/screenshots/ for a human to look at (bin/ is not committed).
+/// </summary>
+public class ScreenshotTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    public static readonly string Folder =
+        Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "screenshots"));
+
+    [Theory]
+    [InlineData("home", "/")]
+    [InlineData("article", StudyNotes.MathPath)]
+    public async Task Screenshots_LightAndDark_LookDifferent_AtPhoneAndDesktopWidths(string name, string path)
+    {
+        Directory.CreateDirectory(Folder);
+        foreach (var width in new[] { SiteFixture.PhoneWidth, SiteFixture.DesktopWidth })
+        {
+            var shots = new Dictionary<ColorScheme, byte[]>();
+            foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+            {
+                await using var page = await site.OpenAsync(path, scheme, width: width, height: 800);
+                if (path != "/")
+                    await page.WaitUntilAsync("n => document.querySelectorAll('.article-body .katex').length >= n", StudyNotes.MathFormulaCount);
+                var file = Path.Combine(Folder, $"{name}-{width}-{scheme.ToString().ToLowerInvariant()}.png");
+                shots[scheme] = await page.Page.ScreenshotAsync(new() { Path = file, FullPage = true });
+                Assert.True(new FileInfo(file).Length > 5_000, $"{file} is suspiciously small: is the page blank?");
+            }
+            Assert.False(shots[ColorScheme.Light].AsSpan().SequenceEqual(shots[ColorScheme.Dark]),
+                $"{name} at {width}px looks the same in light and dark.");
+        }
+    }
+}
