@@ -29,12 +29,14 @@ bench_require() { # command package...
   local cmd=$1; shift
   command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] && return 0
   [ -n "${apt_updated:-}" ] || { apt-get update -qq; apt_updated=1; }
-  local package
+  # Installing nginx must not start the system's nginx on port 80: policy-rc.d (Debian's switch) says no.
+  local policy=/usr/sbin/policy-rc.d ours="" package installed=""
+  if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && ours=1; fi
   for package in "$@"; do
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null && return 0
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null && { installed=1; break; }
   done
-  echo "could not install $cmd (tried: $*)" >&2
-  return 1
+  [ -z "$ours" ] || rm -f "$policy"
+  [ -n "$installed" ] || { echo "could not install $cmd (tried: $*)" >&2; return 1; }
 }
 
 # The app in Release, published once per run into $work/app; the note generator built once.
@@ -68,7 +70,7 @@ bench_import() { # notes-folder data-folder
 }
 
 # Starts the published app on a free loopback port against a data folder and waits for the first
-# answer to GET / (at most 120 s); sets app_url, app_pid, start_ms. Extra VAR=value pairs go to its environment.
+# answer to GET / (at most START_TIMEOUT s, default 300); sets app_url, app_pid, start_ms. Extra VAR=value pairs go to its environment.
 app_start() { # data-folder [VAR=value...]
   local data=$1; shift
   local port; port=$(free_port)
@@ -77,10 +79,10 @@ app_start() { # data-folder [VAR=value...]
   (cd "$work/app" && exec env ConnectionStrings__Blog="Data Source=$data/blog.db" Blog__MediaPath="$data/media" \
     ASPNETCORE_URLS="$app_url" Serilog__MinimumLevel__Default=Warning "$@" dotnet Blog.dll >>"$work/app.log" 2>&1) &
   app_pid=$!
-  local code=000 deadline=$((SECONDS + 120))
+  local code=000 deadline=$((SECONDS + ${START_TIMEOUT:-300}))
   while [ "$code" = 000 ] && [ $SECONDS -lt $deadline ]; do
     kill -0 "$app_pid" 2>/dev/null || { echo "the app exited; its log:" >&2; tail -20 "$work/app.log" >&2; return 1; }
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 60 "$app_url/" || true)
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time "${START_TIMEOUT:-300}" "$app_url/" || true)
     [ "$code" = 000 ] && sleep 0.02
   done
   start_ms=$(ms_since "$start")
@@ -187,10 +189,10 @@ summary_add() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$work/summary.tsv"; }
 
 summary_print() {
   bench_log "summary"
-  printf '%-44s %7s  %-14s %-14s %s\n' figure N value target result
+  printf '%-50s %7s  %-14s %-14s %s\n' figure N value target result
   [ -f "$work/summary.tsv" ] || return 0
   while IFS=$'\t' read -r label n value target result; do
-    printf '%-44s %7s  %-14s %-14s %s\n' "$label" "$n" "$value" "$target" "$result"
+    printf '%-50s %7s  %-14s %-14s %s\n' "$label" "$n" "$value" "$target" "$result"
   done <"$work/summary.tsv"
 }
 
