@@ -1,7 +1,5 @@
 using System.Text;
-using Blog.Content;
 using Blog.Media;
-using Markdig;
 using Markdig.Helpers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -17,27 +15,12 @@ internal sealed record LinkTarget(IReadOnlyList<string> Keys, string? Problem = 
 /// <summary>
 /// Finds the image links of a note and rewrites their URLs. Links are located by parsing, with
 /// the positions Markdig records for each URL, and the text is then edited at exactly those
-/// positions: a regex over the text would also "fix" examples inside code blocks and math.
+/// positions: a regex over the text would also "fix" examples inside code blocks and math. The
+/// document comes from <see cref="Blog.Content.MarkdownRenderer.Parse"/>, so that what counts as
+/// a link (and as code or math) here is what the published page shows.
 /// </summary>
 internal static class ImageLinks
 {
-    /// <summary>
-    /// Parsing only, so it has to recognise the same code, math and link syntax as
-    /// <see cref="MarkdownRenderer"/>'s pipeline (which does not expose its parser); keep the
-    /// block- and inline-level extensions in step with it.
-    /// </summary>
-    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .UseGridTables()
-        .UseTaskLists()
-        .UseFootnotes()
-        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
-        .UseAutoLinks()
-        .UseMathematics()
-        .Use<StudyNotesExtension>()
-        .DisableHtml()
-        .Build();
-
     private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".avif"];
 
     /// <summary>

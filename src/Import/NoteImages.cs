@@ -1,6 +1,6 @@
+using Blog.Content;
 using Blog.Data;
 using Blog.Media;
-using Markdig;
 using Markdig.Syntax;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +11,7 @@ namespace Blog.Import;
 /// Lives for one import: an image shared by many notes is read once, and the images a failed note
 /// added are taken back with it.
 /// </summary>
-internal sealed class NoteImages(NoteSource source, MediaStore media, BlogDbContext db, long maxImageBytes)
+internal sealed class NoteImages(NoteSource source, MediaStore media, BlogDbContext db, MarkdownRenderer renderer, long maxImageBytes)
 {
     private readonly Dictionary<string, string> _saved = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _pending = new(StringComparer.Ordinal);
@@ -23,7 +23,7 @@ internal sealed class NoteImages(NoteSource source, MediaStore media, BlogDbCont
         MarkdownDocument document;
         try
         {
-            document = Markdown.Parse(note.Markdown, ImageLinks.Pipeline);
+            document = renderer.Parse(note.Markdown);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {

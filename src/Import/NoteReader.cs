@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using Blog.Content;
 using Blog.Settings;
-using Markdig;
 using Markdig.Syntax;
 
 namespace Blog.Import;
@@ -32,7 +31,7 @@ internal static class NoteReader
     private static readonly char[] ListCommas = [',', '，', '、'], Blanks = [' ', '\t'];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static Note Read(string key, SourceFile file, SiteSettings settings)
+    public static Note Read(string key, SourceFile file, SiteSettings settings, MarkdownRenderer renderer)
     {
         var warnings = new List<string>();
         var text = Decode(file.Content);
@@ -46,7 +45,7 @@ internal static class NoteReader
         {
             // Typora and Obsidian notes carry their title as the opening "# " heading. It becomes
             // the post's title and leaves the body, or the article would show it twice.
-            (title, body) = TitleFromHeading(body) ?? (Path.GetFileNameWithoutExtension(key), body);
+            (title, body) = TitleFromHeading(body, renderer) ?? (Path.GetFileNameWithoutExtension(key), body);
         }
 
         if (title.Length > MaxTitleLength)
@@ -117,12 +116,12 @@ internal static class NoteReader
     }
 
     /// <summary>The note's first heading, when it is a level-1 heading, and the body without it.</summary>
-    private static (string Title, string Body)? TitleFromHeading(string body)
+    private static (string Title, string Body)? TitleFromHeading(string body, MarkdownRenderer renderer)
     {
         MarkdownDocument document;
         try
         {
-            document = Markdown.Parse(body, ImageLinks.Pipeline);
+            document = renderer.Parse(body);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {

@@ -1,12 +1,14 @@
+using Blog.Content;
 using Blog.Import;
-using Markdig;
 
 namespace Blog.Tests.Import;
 
 public class ImageLinksTests
 {
+    private static readonly MarkdownRenderer Renderer = new();
+
     private static List<LocalLink> Find(string markdown) =>
-        ImageLinks.Find(Markdown.Parse(markdown, ImageLinks.Pipeline), markdown);
+        ImageLinks.Find(Renderer.Parse(markdown), markdown);
 
     private static string RewriteAll(string markdown) =>
         ImageLinks.Rewrite(markdown, Find(markdown).Select(l => (l, "/media/" + Path.GetFileName(l.Url).Replace(' ', '-'))));

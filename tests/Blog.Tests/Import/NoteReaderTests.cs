@@ -1,4 +1,5 @@
 using System.Text;
+using Blog.Content;
 using Blog.Import;
 using Blog.Settings;
 
@@ -9,9 +10,10 @@ public class NoteReaderTests
 {
     private static readonly SiteSettings Shanghai = new() { TimeZone = "Asia/Shanghai" };
     private static readonly DateTime FileTime = new(2023, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+    private static readonly MarkdownRenderer Renderer = new();
 
     private static Note Read(string text, string key = "notes/笔记.md", SiteSettings? settings = null) =>
-        NoteReader.Read(key, new SourceFile(Encoding.UTF8.GetBytes(text), FileTime), settings ?? new SiteSettings());
+        NoteReader.Read(key, new SourceFile(Encoding.UTF8.GetBytes(text), FileTime), settings ?? new SiteSettings(), Renderer);
 
     [Theory]
     [InlineData("2024-05-10 09:16:24", "2024-05-10T01:16:24Z")]
@@ -189,7 +191,7 @@ public class NoteReaderTests
     [InlineData(new byte[] { 0xFF, 0xFE, 0x23, 0x00 }, "UTF-16")]
     public void Read_EmptyOrNotUtf8_IsRejectedWithAReason(byte[] content, string reason)
     {
-        var error = Assert.Throws<BadNoteException>(() => NoteReader.Read("坏.md", new SourceFile(content, FileTime), new SiteSettings()));
+        var error = Assert.Throws<BadNoteException>(() => NoteReader.Read("坏.md", new SourceFile(content, FileTime), new SiteSettings(), Renderer));
 
         Assert.Contains(reason, error.Message);
     }
