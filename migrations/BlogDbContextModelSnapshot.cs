@@ -206,6 +206,10 @@ namespace Blog.Migrations
 
                     b.HasIndex("Status", "PublishedAt");
 
+                    b.HasIndex("Status", "DeletedAt", "PublishedAt");
+
+                    b.HasIndex("CategoryId", "Status", "DeletedAt", "PublishedAt");
+
                     b.ToTable("Posts");
                 });
 

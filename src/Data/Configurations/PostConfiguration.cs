@@ -18,9 +18,13 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
 
         post.HasIndex(p => p.Slug).IsUnique();
         post.HasIndex(p => p.SourceKey).IsUnique();
-        // The public lists all filter on status/deletion and order by publication date.
+        // The public lists all filter on status/deletion and order by publication date. The rows
+        // are large (Markdown, HTML), so counting published posts must be answerable from an
+        // index alone, never by reading rows: hence the covering indexes with DeletedAt.
         post.HasIndex(p => new { p.Status, p.PublishedAt });
         post.HasIndex(p => new { p.CategoryId, p.PublishedAt });
+        post.HasIndex(p => new { p.Status, p.DeletedAt, p.PublishedAt });
+        post.HasIndex(p => new { p.CategoryId, p.Status, p.DeletedAt, p.PublishedAt });
 
         post.HasOne(p => p.Category).WithMany(c => c.Posts).OnDelete(DeleteBehavior.SetNull);
         post.HasMany(p => p.Tags).WithMany(t => t.Posts).UsingEntity("PostTags");
