@@ -16,16 +16,12 @@ public sealed class PostSearch(BlogDbContext db, TimeProvider clock)
     public const int PageSize = 10;
     private const int SnippetLength = 120;
 
-    private sealed record Hit(int Id, double Rank);
-
     public async Task<SearchPage> SearchAsync(SearchQuery query, int page, CancellationToken cancellationToken)
     {
         if (query.FtsExpression is null)
             return new SearchPage([], 0, 1, 1);
 
-        // bm25 weights: the title columns count ten times the body, so title matches rank first.
-        var hits = db.Database.SqlQuery<Hit>(
-            $"SELECT rowid AS Id, bm25(PostSearch, 10.0, 10.0, 1.0, 1.0) AS Rank FROM PostSearch WHERE PostSearch MATCH {query.FtsExpression}");
+        var hits = ISearchIndex.For(db.Database.GetDbConnection()).Match(db, query);
         var matches = hits.Join(db.Posts.AsNoTracking().Published(clock.GetUtcNow().UtcDateTime), h => h.Id, p => p.Id, (h, p) => new { h.Rank, Post = p });
 
         var total = await matches.CountAsync(cancellationToken);
