@@ -23,28 +23,17 @@ public sealed class PostSearch(BlogDbContext db, TimeProvider clock)
     /// <summary>Past this many matches the count says "1000+": counting every match of a common word costs more than the page.</summary>
     public const int CountLimit = 1000;
 
-    private sealed record Hit(int Id);
-
     public async Task<SearchPage> SearchAsync(SearchQuery query, int page, CancellationToken cancellationToken)
     {
         if (query.FtsExpression is null)
             return new SearchPage([], 0, 1, 1);
 
+        var index = ISearchIndex.For(db.Database.GetDbConnection());
         var now = clock.GetUtcNow().UtcDateTime;
-        var total = await CountAsync(query.FtsExpression, now, cancellationToken);
+        var total = await index.CountAsync(db, query, now, CountLimit, cancellationToken);
         var totalPages = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Min(page, totalPages);
-
-        // The full-text table first (CROSS JOIN keeps SQLite from walking every post and asking
-        // the index about each), then the publishing rules on the matches. bm25 weights: the
-        // title columns count ten times the body, so title matches rank first.
-        var ids = await db.Database.SqlQuery<Hit>($"""
-            SELECT PostSearch.rowid AS Id FROM PostSearch CROSS JOIN Posts AS p ON p.Id = PostSearch.rowid
-            WHERE PostSearch MATCH {query.FtsExpression}
-              AND p.Status IN ('Published', 'Scheduled') AND p.PublishedAt <= {now} AND p.DeletedAt IS NULL
-            ORDER BY bm25(PostSearch, 10.0, 10.0, 1.0, 1.0), p.PublishedAt DESC
-            LIMIT {PageSize} OFFSET {(page - 1) * PageSize}
-            """).Select(h => h.Id).ToListAsync(cancellationToken);
+        var ids = await index.PageAsync(db, query, now, (page - 1) * PageSize, PageSize, cancellationToken);
 
         var rows = await db.Posts.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new
@@ -58,16 +47,6 @@ public sealed class PostSearch(BlogDbContext db, TimeProvider clock)
             r.Title, r.Slug, Snippet(r.PlainText.Length > 0 ? r.PlainText : r.Summary ?? "", query.Terms), r.PublishedAt, r.Category)).ToList();
         return new SearchPage(results, total, page, totalPages);
     }
-
-    /// <summary>Public matches, counted up to <see cref="CountLimit"/> + 1.</summary>
-    private async Task<int> CountAsync(string expression, DateTime now, CancellationToken cancellationToken) =>
-        await db.Database.SqlQuery<int>($"""
-            SELECT count(*) AS Value FROM (
-              SELECT 1 FROM PostSearch CROSS JOIN Posts AS p ON p.Id = PostSearch.rowid
-              WHERE PostSearch MATCH {expression}
-                AND p.Status IN ('Published', 'Scheduled') AND p.PublishedAt <= {now} AND p.DeletedAt IS NULL
-              LIMIT {CountLimit + 1})
-            """).SingleAsync(cancellationToken);
 
     /// <summary>
     /// A window of the text around the first match, HTML-escaped, with every term wrapped in

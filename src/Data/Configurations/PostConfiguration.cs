@@ -9,7 +9,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
     {
         post.Property(p => p.Title).HasMaxLength(300);
         post.Property(p => p.Slug).HasMaxLength(200);
-        post.Property(p => p.Excerpt).HasMaxLength(2000);
+        post.Property(p => p.Excerpt).HasMaxLength(Content.Excerpts.MaxStored);
         post.Property(p => p.CoverImage).HasMaxLength(2000);
         post.Property(p => p.AutosaveTitle).HasMaxLength(300);
         post.Property(p => p.SourceKey).HasMaxLength(1000);

@@ -19,7 +19,8 @@ public static class BlogCommand
             RedirectStandardError = true,
             Environment =
             {
-                ["ConnectionStrings__Blog"] = $"Data Source={Path.Combine(dataFolder, "blog.db")}",
+                ["Blog__Database__Provider"] = TestDatabase.Provider.ToString(),
+                ["ConnectionStrings__Blog"] = TestDatabase.ConnectionStringFor(dataFolder),
                 ["Blog__MediaPath"] = Path.Combine(dataFolder, "media"),
                 ["Serilog__WriteTo__1__Args__path"] = Path.Combine(dataFolder, "logs", "blog-.log"),
                 ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
