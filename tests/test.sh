@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test (unit, integration, browser). On a fresh Debian machine it first installs
-# what the browser tests need: Debian's Chromium and CJK fonts. Extra arguments go to dotnet test.
+# Runs every test (unit, integration, browser) on SQLite, then the integration suite again on a
+# throwaway PostgreSQL cluster. On a fresh Debian machine it first installs what that needs:
+# Debian's Chromium, CJK fonts and postgresql. Extra arguments go to dotnet test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 if ((${#missing[@]})); then
   echo "Installing ${missing[*]} from Debian's packages..."
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
@@ -15,3 +17,22 @@ if ((${#missing[@]})); then
 fi
 
 dotnet test Blog.sln "$@"
+
+# The same integration suite against a real PostgreSQL: a cluster of its own, in a temporary
+# folder, on loopback, owned by a non-root user (PostgreSQL refuses to run as root); stopped and
+# removed on the way out, whatever happens.
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+pgdir=$(mktemp -d /tmp/blog-pg.XXXXXX)
+pgport=${BLOG_TEST_PG_PORT:-$((20000 + RANDOM % 20000))}
+as_pg=()
+if [ "$(id -u)" -eq 0 ]; then chown postgres "$pgdir"; as_pg=(runuser -u postgres --); fi
+stop_pg() {
+  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$pgdir"
+}
+trap stop_pg EXIT
+"${as_pg[@]}" "$pgbin/initdb" -D "$pgdir/data" -U blog -A trust -E UTF8 --locale=C.UTF-8 >"$pgdir/initdb.log"
+"${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w \
+  -o "-k $pgdir -p $pgport -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
+echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pgport: running tests/Blog.Tests against it"
+BLOG_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=blog" dotnet test tests/Blog.Tests "$@"

@@ -20,14 +20,18 @@ internal sealed class NoteGenerator(int seed)
     ];
 
     private readonly Random _random = new(seed);
+    private string[] _topics = Topics;
+    private string[] _terms = Terms;
 
     private T Pick<T>(T[] items) => items[_random.Next(items.Length)];
+
+    private T[] Subset<T>(T[] items, int count) => items.OrderBy(_ => _random.Next()).Take(count).ToArray();
 
     public string Paragraph(int sentences)
     {
         var sb = new StringBuilder();
         for (var i = 0; i < sentences; i++)
-            sb.Append(Pick(Phrases)).Append("，").Append(Pick(Terms)).Append(" 的作用是把 ").Append(Pick(Topics))
+            sb.Append(Pick(Phrases)).Append("，").Append(Pick(_terms)).Append(" 的作用是把 ").Append(Pick(_topics))
               .Append(" 表示为 $").Append(Pick(Formulas)).Append("$，从而简化计算。");
         return sb.ToString();
     }
@@ -56,27 +60,30 @@ internal sealed class NoteGenerator(int seed)
         while (sb.Length < characters || formulas > 0 || codeBlocks > 0)
         {
             section++;
-            sb.Append("## ").Append(section).Append(". ").Append(Pick(Topics)).Append(' ').Append(Pick(Terms)).Append("\n\n");
+            sb.Append("## ").Append(section).Append(". ").Append(Pick(_topics)).Append(' ').Append(Pick(_terms)).Append("\n\n");
             sb.Append(Paragraph(4)).Append("\n\n");
             if (formulas-- > 0)
                 sb.Append("$$\n").Append(Pick(Formulas)).Append("\n$$\n\n");
             if (codeBlocks-- > 0)
                 sb.Append(Code(section)).Append("\n\n");
             if (section % 4 == 0)
-                sb.Append("| 方法 | 参数量 | 效果 |\n|---|---:|---|\n| ").Append(Pick(Terms)).Append(" | 7B | 好 |\n\n");
+                sb.Append("| 方法 | 参数量 | 效果 |\n|---|---:|---|\n| ").Append(Pick(_terms)).Append(" | 7B | 好 |\n\n");
         }
         return sb.ToString();
     }
 
     public string Note(int index, DateTime date)
     {
-        var title = $"{Pick(Topics)}笔记 {index}：{Pick(Terms)} 的原理与实践";
+        // A note dwells on a few topics and terms, as a real one does: a search word is in some notes, not all.
+        _topics = Subset(Topics, 3);
+        _terms = Subset(Terms, 4);
+        var title = $"{Pick(_topics)}笔记 {index}：{Pick(_terms)} 的原理与实践";
         return $"""
             ---
             title: "{title}"
             date: {date:yyyy-MM-dd HH:mm:ss}
             categories: {Pick(Categories)}
-            tags: [{Pick(Terms)}, {Pick(Topics)}]
+            tags: [{Pick(_terms)}, {Pick(_topics)}]
             slug: note-{index}
             ---
 

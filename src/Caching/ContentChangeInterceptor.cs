@@ -78,6 +78,6 @@ internal sealed class ContentChangeInterceptor(IServiceProvider services) : Save
         // Within a caller's own transaction the change is not visible yet; it is when the caller
         // commits, and the eviction below is harmless before that.
         services.GetRequiredService<ContentVersion>().Wrote(version);
-        await OutputCaching.EvictAsync(services, cancellationToken);
+        await OutputCaching.EvictAsync(services, changedElsewhere: false, cancellationToken);
     }
 }

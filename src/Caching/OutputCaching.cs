@@ -1,4 +1,5 @@
 using Blog.Hosting;
+using Blog.Posts;
 using Blog.Settings;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ internal static class OutputCaching
     {
         services.AddSingleton<ContentVersion>();
         services.AddSingleton<NextPublication>();
+        services.AddSingleton<PostCounts>();
         services.AddSingleton<ContentChangeInterceptor>();
         services.AddOutputCache(options =>
         {
@@ -22,18 +24,34 @@ internal static class OutputCaching
         return services;
     }
 
-    /// <summary>Output caching of public pages, unless turned off (Blog:OutputCache=false, for measuring).</summary>
+    /// <summary>
+    /// Output caching of public pages, unless turned off (Blog:OutputCache=false, for measuring);
+    /// and, cache or not, a look once a second for content that another process changed.
+    /// </summary>
     public static WebApplication UseBlogOutputCache(this WebApplication app)
     {
+        app.Use(async (context, next) =>
+        {
+            var version = context.RequestServices.GetRequiredService<ContentVersion>();
+            if (HttpMethods.IsGet(context.Request.Method) && await version.ChangedElsewhereAsync(context.RequestAborted))
+                await EvictAsync(context.RequestServices, changedElsewhere: true, context.RequestAborted);
+            await next(context);
+        });
         if (app.Services.GetRequiredService<IOptions<BlogOptions>>().Value.OutputCache)
             app.UseOutputCache();
         return app;
     }
 
-    public static async ValueTask EvictAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drops what was remembered of the content. Settings are read again only when another
+    /// process changed things (this one keeps its own settings current as it saves them).
+    /// </summary>
+    public static async ValueTask EvictAsync(IServiceProvider services, bool changedElsewhere, CancellationToken cancellationToken)
     {
         services.GetRequiredService<NextPublication>().Forget();
-        services.GetRequiredService<SiteSettingsStore>().Invalidate();
+        services.GetRequiredService<PostCounts>().Clear();
+        if (changedElsewhere)
+            services.GetRequiredService<SiteSettingsStore>().Invalidate();
         if (services.GetService<IOutputCacheStore>() is { } store)
             await store.EvictByTagAsync(PublicPageCachePolicy.ContentTag, cancellationToken);
     }

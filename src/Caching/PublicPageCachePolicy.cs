@@ -10,7 +10,7 @@ namespace Blog.Caching;
 /// the pages without any save, so no entry outlives the next scheduled publication time.
 /// Signed-in authors and anything under /admin are never cached.
 /// </summary>
-internal sealed class PublicPageCachePolicy(NextPublication nextPublication, ContentVersion contentVersion, TimeProvider clock) : IOutputCachePolicy
+internal sealed class PublicPageCachePolicy(NextPublication nextPublication, TimeProvider clock) : IOutputCachePolicy
 {
     public const string ContentTag = "content";
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
@@ -20,9 +20,6 @@ internal sealed class PublicPageCachePolicy(NextPublication nextPublication, Con
         var http = context.HttpContext;
         var cacheable = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
         cacheable &= !http.Request.Path.StartsWithSegments("/admin") && http.User.Identity?.IsAuthenticated != true;
-
-        if (cacheable && await contentVersion.ChangedElsewhereAsync(cancellationToken))
-            await OutputCaching.EvictAsync(http.RequestServices, cancellationToken);
 
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;

@@ -13,6 +13,7 @@ public static class CommandLine
     {
         ["admin"] = AdminCommand.RunAsync,
         ["import"] = ImportCommand.RunAsync,
+        ["export"] = ExportCommand.RunAsync,
         ["backup"] = BackupCommand.RunAsync,
         ["search"] = SearchCommand.RunAsync,
     };
@@ -53,6 +54,7 @@ public static class CommandLine
           (no command)                                serve the site
           admin create --user NAME --password-stdin   create an admin account (password from standard input)
           import PATH                                 import a folder or a .zip of Markdown notes
+          export PATH.zip                             export every post (drafts too) as Markdown notes with their images
           backup PATH                                 write a consistent copy of the database to PATH
           search rebuild                              index every post for search again
         """;

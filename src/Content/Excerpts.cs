@@ -19,6 +19,9 @@ public static class Excerpts
     public const int Length = 200;
     public const string Ellipsis = "...";
 
+    /// <summary>The column's size. Only one enormous word (a pasted hash, say) comes near it, and it is cut there.</summary>
+    public const int MaxStored = 2000;
+
     internal static string From(MarkdownDocument document, int length = Length)
     {
         var atoms = new ExcerptBuilder(length);
@@ -28,6 +31,8 @@ public static class Excerpts
                 break;
         }
         var text = atoms.ToString();
+        if (text.Length > MaxStored - Ellipsis.Length)
+            text = text[..(MaxStored - Ellipsis.Length - (char.IsHighSurrogate(text[MaxStored - Ellipsis.Length - 1]) ? 1 : 0))];
         return text.Length == 0 ? "" : text + Ellipsis;
     }
 

@@ -9,6 +9,7 @@ namespace Blog.Data;
 public static class DatabaseInitializer
 {
     private const string SeededKey = "_seeded";
+    private const string RenderVersionKey = "_render_version";
 
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -78,18 +79,35 @@ public static class DatabaseInitializer
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Posts rendered by an older pipeline are rendered again, so a fix reaches old notes too.</summary>
+    /// <summary>
+    /// Posts rendered by an older pipeline are rendered again, so a fix reaches old notes too.
+    /// The version the database was last brought up to is remembered, so that a start with
+    /// nothing to do does not scan 100,000 large rows to find that out.
+    /// </summary>
     private static async Task RerenderOutdatedAsync(BlogDbContext db, MarkdownRenderer renderer, CancellationToken cancellationToken)
     {
+        var current = MarkdownRenderer.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var done = await db.Settings.FirstOrDefaultAsync(s => s.Key == RenderVersionKey, cancellationToken);
+        if (done?.Value == current)
+            return;
+
         while (true)
         {
             var batch = await db.Posts.Where(p => p.RenderVersion != MarkdownRenderer.Version)
                 .OrderBy(p => p.Id).Take(200).ToListAsync(cancellationToken);
             if (batch.Count == 0)
-                return;
+                break;
             foreach (var post in batch)
                 renderer.RenderInto(post);
             await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
         }
+
+        var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == RenderVersionKey, cancellationToken);
+        if (row is null)
+            db.Settings.Add(new Setting { Key = RenderVersionKey, Value = current });
+        else
+            row.Value = current;
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

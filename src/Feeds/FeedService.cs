@@ -25,6 +25,8 @@ public sealed class FeedService(IServiceScopeFactory scopes, SiteSettingsStore s
 {
     private sealed record Cached(string Key, SiteSettings Settings, FeedDocument Document);
 
+    private const int MaxCachedFeeds = 64;
+
     private readonly ConcurrentDictionary<string, Cached> _cache = new();
 
     /// <summary>The feed, or null when the category does not exist.</summary>
@@ -63,6 +65,10 @@ public sealed class FeedService(IServiceScopeFactory scopes, SiteSettingsStore s
             .ToListAsync(cancellationToken);
 
         var document = Build(format, site, baseUrl, categorySlug, categoryName, entries, version);
+        // Keyed by the request's host when no base URL is configured: bound it, so that requests
+        // with made-up Host headers cannot grow memory without end.
+        if (_cache.Count >= MaxCachedFeeds)
+            _cache.Clear();
         _cache[key] = new Cached(version, site, document);
         return document;
     }

@@ -44,6 +44,7 @@ public static class BlogApplication
         services.AddSingleton<FeedService>();
         services.AddScoped<Search.PostSearch>();
         services.AddScoped<Import.NoteImporter>();
+        services.AddScoped<Export.NoteExporter>();
 
         services.AddAdminAuthentication();
         services.AddRazorPages(options =>

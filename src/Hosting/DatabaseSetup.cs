@@ -2,10 +2,13 @@ using Blog.Caching;
 using Blog.Data;
 using Blog.Search;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Blog.Hosting;
 
-internal static class DatabaseSetup
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public static class DatabaseSetup
 {
     public const string DefaultConnectionString = "Data Source=data/blog.db";
 
@@ -22,17 +25,35 @@ internal static class DatabaseSetup
         services.AddDbContext<BlogDbContext>((provider, options) =>
         {
             var configuration = provider.GetRequiredService<IConfiguration>();
-            var database = configuration["Blog:Database:Provider"] ?? "Sqlite";
-            if (!database.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-                throw new InvalidOperationException(
-                    $"Blog:Database:Provider is '{database}', but this build supports only 'Sqlite'.");
-
+            var database = ProviderOf(configuration["Blog:Database:Provider"]);
             var connectionString = configuration.GetConnectionString("Blog") is { Length: > 0 } configured
                 ? configured
-                : DefaultConnectionString;
-            options.UseSqlite(connectionString)
-                .AddInterceptors(Pragmas, SearchIndexer, provider.GetRequiredService<ContentChangeInterceptor>());
+                : database == DatabaseProvider.Sqlite ? DefaultConnectionString
+                : throw new InvalidOperationException(
+                    "Blog:Database:Provider is 'Postgres' but ConnectionStrings:Blog is empty; set ConnectionStrings__Blog to a PostgreSQL connection string.");
+            UseProvider(options, database, connectionString)
+                .AddInterceptors(SearchIndexer, provider.GetRequiredService<ContentChangeInterceptor>());
         });
         return services;
+    }
+
+    public static DatabaseProvider ProviderOf(string? name) => name switch
+    {
+        null or "" => DatabaseProvider.Sqlite,
+        _ when name.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) => DatabaseProvider.Sqlite,
+        _ when name.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) => DatabaseProvider.Postgres,
+        _ => throw new InvalidOperationException(
+            $"Blog:Database:Provider is '{name}'; supported values are 'Sqlite' (the default) and 'Postgres'."),
+    };
+
+    /// <summary>The provider and its own migration set; shared by the site, the tests and EF's design tool.</summary>
+    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, DatabaseProvider database, string connectionString)
+    {
+        if (database == DatabaseProvider.Postgres)
+            options.UseNpgsql(connectionString);
+        else
+            options.UseSqlite(connectionString).AddInterceptors(Pragmas);
+        return options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
     }
 }

@@ -14,7 +14,16 @@ internal static class SecurityHeaders
                 "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; "
                 + "font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
             if (context.Request.Path.StartsWithSegments("/admin"))
-                headers.CacheControl = "no-store"; // never keep admin pages in a shared or back-forward cache
+            {
+                // Never keep admin pages in a shared or back-forward cache. Set late, unless
+                // antiforgery already did ("no-cache, no-store"), which warns when it must override.
+                context.Response.OnStarting(() =>
+                {
+                    if (string.IsNullOrEmpty(context.Response.Headers.CacheControl))
+                        context.Response.Headers.CacheControl = "no-store";
+                    return Task.CompletedTask;
+                });
+            }
             return next(context);
         });
 }

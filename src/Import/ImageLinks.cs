@@ -1,7 +1,5 @@
 using System.Text;
-using Blog.Content;
 using Blog.Media;
-using Markdig;
 using Markdig.Helpers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -17,7 +15,9 @@ internal sealed record LinkTarget(IReadOnlyList<string> Keys, string? Problem = 
 /// <summary>
 /// Finds the image links of a note and rewrites their URLs. Links are located by parsing, with
 /// the positions Markdig records for each URL, and the text is then edited at exactly those
-/// positions: a regex over the text would also "fix" examples inside code blocks and math.
+/// positions: a regex over the text would also "fix" examples inside code blocks and math. The
+/// document comes from <see cref="Blog.Content.MarkdownRenderer.Parse"/>, so that what counts as
+/// a link (and as code or math) here is what the published page shows.
 /// </summary>
 internal static class ImageLinks
 {

@@ -39,13 +39,13 @@ public sealed class NoteImporter(
             return await ImportFromAsync(source, cancellationToken);
     }
 
-    /// <summary>Imports an uploaded .zip of notes; the stream is left open.</summary>
-    public async Task<ImportReport> ImportZipAsync(Stream zip, CancellationToken cancellationToken = default)
+    /// <summary>Imports an uploaded .zip of notes; the stream is left open. <paramref name="name"/> names it in messages.</summary>
+    public async Task<ImportReport> ImportZipAsync(Stream zip, string name = "The upload", CancellationToken cancellationToken = default)
     {
         NoteSource source;
         try
         {
-            source = new ZipNoteSource(zip, "The upload", ownsStream: false);
+            source = new ZipNoteSource(zip, name, ownsStream: false);
         }
         catch (ImportException e)
         {
@@ -167,8 +167,8 @@ public sealed class NoteImporter(
             var unchanged = post.Title == note.Title && post.Markdown == markdown && slug == post.Slug
                 && (post.Summary ?? "") == (note.Summary ?? "") && post.Category == category
                 && post.Tags.Select(t => t.Slug).Order().SequenceEqual(tags.Select(t => t.Slug).Order())
-                && Visible(post.Status, post.PublishedAt, now) == Visible(status, publishedAt, now) && post.PublishedAt == publishedAt
-                && (note.Updated is null || post.UpdatedAt == note.Updated);
+                && Visible(post.Status, post.PublishedAt, now) == Visible(status, publishedAt, now) && SameSecond(post.PublishedAt, publishedAt)
+                && (note.Updated is null || SameSecond(post.UpdatedAt, note.Updated));
             post.SourceKey ??= note.Key; // a post matched by its slug is this note's from now on
             if (unchanged)
                 return ImportOutcome.Skipped;
@@ -220,4 +220,8 @@ public sealed class NoteImporter(
         status == PostStatus.Scheduled && publishedAt <= now ? PostStatus.Published : status;
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    /// <summary>Front matter holds times to the second; the post's own may have fractions (an export read back).</summary>
+    private static bool SameSecond(DateTime? a, DateTime? b) =>
+        a?.Ticks / TimeSpan.TicksPerSecond == b?.Ticks / TimeSpan.TicksPerSecond;
 }

@@ -53,5 +53,22 @@ public sealed class MediaStore(BlogDbContext db, IOptions<BlogOptions> options, 
         return new StoredMedia(media, UrlPrefix + media.FileName, AlreadyStored: false);
     }
 
+    /// <summary>
+    /// Deletes the row, then the file. A failure in between leaves a file without a row, which
+    /// the same image's next upload reuses, never a row whose image is gone.
+    /// </summary>
+    public async Task DeleteAsync(Data.Media media, CancellationToken cancellationToken = default)
+    {
+        db.Media.Remove(media);
+        await db.SaveChangesAsync(cancellationToken);
+        if (FileOf(media.FileName) is { } path)
+            File.Delete(path);
+    }
+
+    /// <summary>The stored file of a name taken from a /media/ URL or a row; null when it cannot be one of ours.</summary>
+    public string? FileOf(string fileName) =>
+        fileName.Length > 0 && Path.GetFileName(fileName) == fileName && !fileName.StartsWith('.')
+            && File.Exists(PathOf(fileName)) ? PathOf(fileName) : null;
+
     private string PathOf(string fileName) => Path.Combine(Folder, fileName);
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Blog.Pages;
 
-public class IndexModel(BlogDbContext db, SiteSettingsStore settings, TimeProvider clock) : BlogPageModel
+public class IndexModel(BlogDbContext db, SiteSettingsStore settings, TimeProvider clock, PostCounts counts) : BlogPageModel
 {
     public PostPage Posts { get; private set; } = null!;
 
@@ -15,7 +15,7 @@ public class IndexModel(BlogDbContext db, SiteSettingsStore settings, TimeProvid
             return NotFound();
 
         var page = await db.Posts.Published(clock.GetUtcNow().UtcDateTime)
-            .ToPostPageAsync(number, settings.Current.PostsPerPage, "/", cancellationToken);
+            .ToPostPageAsync(counts, number, settings.Current.PostsPerPage, "/", cancellationToken);
         if (page is null)
             return NotFound();
 

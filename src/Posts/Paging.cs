@@ -29,9 +29,9 @@ public static class Paging
     }
 
     /// <summary>The posts of one page, newest first; null when the page is past the last one.</summary>
-    public static async Task<PostPage?> ToPostPageAsync(this IQueryable<Post> posts, int number, int size, string path, CancellationToken cancellationToken)
+    public static async Task<PostPage?> ToPostPageAsync(this IQueryable<Post> posts, PostCounts counts, int number, int size, string path, CancellationToken cancellationToken)
     {
-        var total = await posts.CountAsync(cancellationToken);
+        var total = await counts.CountAsync(path, posts, cancellationToken);
         var totalPages = Math.Max(1, (total + size - 1) / size);
         if (number > totalPages)
             return null;

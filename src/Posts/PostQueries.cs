@@ -43,6 +43,7 @@ public static class PostQueries
 
     public static IQueryable<PostSummary> ToSummaries(this IQueryable<Post> posts) =>
         posts.Select(p => new PostSummary(
+            p.Id,
             p.Title,
             p.Slug,
             p.Summary != null && p.Summary != "" ? p.Summary : p.Excerpt,
@@ -62,4 +63,4 @@ public enum PostState
 public sealed record CategoryLink(string Name, string Slug);
 
 /// <summary>What a list of posts shows of each: never the Markdown or the rendered body.</summary>
-public sealed record PostSummary(string Title, string Slug, string Excerpt, DateTime PublishedAt, CategoryLink? Category);
+public sealed record PostSummary(int Id, string Title, string Slug, string Excerpt, DateTime PublishedAt, CategoryLink? Category);

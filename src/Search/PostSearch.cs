@@ -8,7 +8,11 @@ namespace Blog.Search;
 
 public sealed record SearchResult(string Title, string Slug, string SnippetHtml, DateTime PublishedAt, CategoryLink? Category);
 
-public sealed record SearchPage(IReadOnlyList<SearchResult> Results, int Total, int Number, int TotalPages);
+public sealed record SearchPage(IReadOnlyList<SearchResult> Results, int Total, int Number, int TotalPages)
+{
+    /// <summary>"3 notes", or "1000+ notes" past the count limit.</summary>
+    public string TotalText => Total > PostSearch.CountLimit ? $"{PostSearch.CountLimit}+ notes" : Total == 1 ? "1 note" : $"{Total} notes";
+}
 
 /// <summary>Full-text search over published posts, CJK-aware, ranked with title matches first.</summary>
 public sealed class PostSearch(BlogDbContext db, TimeProvider clock)
@@ -16,32 +20,32 @@ public sealed class PostSearch(BlogDbContext db, TimeProvider clock)
     public const int PageSize = 10;
     private const int SnippetLength = 120;
 
-    private sealed record Hit(int Id, double Rank);
+    /// <summary>Past this many matches the count says "1000+": counting every match of a common word costs more than the page.</summary>
+    public const int CountLimit = 1000;
 
     public async Task<SearchPage> SearchAsync(SearchQuery query, int page, CancellationToken cancellationToken)
     {
         if (query.FtsExpression is null)
             return new SearchPage([], 0, 1, 1);
 
-        // bm25 weights: the title columns count ten times the body, so title matches rank first.
-        var hits = db.Database.SqlQuery<Hit>(
-            $"SELECT rowid AS Id, bm25(PostSearch, 10.0, 10.0, 1.0, 1.0) AS Rank FROM PostSearch WHERE PostSearch MATCH {query.FtsExpression}");
-        var matches = hits.Join(db.Posts.AsNoTracking().Published(clock.GetUtcNow().UtcDateTime), h => h.Id, p => p.Id, (h, p) => new { h.Rank, Post = p });
-
-        var total = await matches.CountAsync(cancellationToken);
+        var index = ISearchIndex.For(db.Database.GetDbConnection());
+        var now = clock.GetUtcNow().UtcDateTime;
+        var total = await index.CountAsync(db, query, now, CountLimit, cancellationToken);
         var totalPages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var rows = await matches.OrderBy(m => m.Rank).ThenByDescending(m => m.Post.PublishedAt)
-            .Skip((Math.Min(page, totalPages) - 1) * PageSize).Take(PageSize)
-            .Select(m => new
+        page = Math.Min(page, totalPages);
+        var ids = await index.PageAsync(db, query, now, (page - 1) * PageSize, PageSize, cancellationToken);
+
+        var rows = await db.Posts.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new
             {
-                m.Post.Title, m.Post.Slug, m.Post.PlainText, m.Post.Summary, PublishedAt = m.Post.PublishedAt!.Value,
-                Category = m.Post.Category == null ? null : new CategoryLink(m.Post.Category.Name, m.Post.Category.Slug),
+                p.Id, p.Title, p.Slug, p.PlainText, p.Summary, PublishedAt = p.PublishedAt!.Value,
+                Category = p.Category == null ? null : new CategoryLink(p.Category.Name, p.Category.Slug),
             })
             .ToListAsync(cancellationToken);
 
-        var results = rows.Select(r => new SearchResult(
+        var results = rows.OrderBy(r => ids.IndexOf(r.Id)).Select(r => new SearchResult(
             r.Title, r.Slug, Snippet(r.PlainText.Length > 0 ? r.PlainText : r.Summary ?? "", query.Terms), r.PublishedAt, r.Category)).ToList();
-        return new SearchPage(results, total, Math.Min(page, totalPages), totalPages);
+        return new SearchPage(results, total, page, totalPages);
     }
 
     /// <summary>

@@ -1,54 +1,59 @@
 using System.Data.Common;
-using System.Text;
 
 namespace Blog.Search;
 
 /// <summary>
-/// Writes the FTS5 table <c>PostSearch</c> (rowid = post id; created by the SearchIndex migration). It uses the connection and
-/// transaction it is given, so the index changes in the same transaction as the post.
-/// Every post is indexed; visibility (drafts, schedule, trash) is applied when searching.
+/// Keeps the search index of posts, on either provider (see <see cref="ISearchIndex"/>). It uses
+/// the connection and transaction it is given, so the index changes in the same transaction as
+/// the post. Every post is indexed; visibility (drafts, schedule, trash) is applied when searching.
 /// </summary>
 public static class SearchIndex
 {
+    // Quoted identifiers: PostgreSQL folds unquoted ones to lower case, SQLite accepts both.
     private const string PostsSql = """
-        SELECT p.Id, p.Title, COALESCE(p.Summary, ''), p.PlainText, COALESCE(c.Name, ''),
-               COALESCE((SELECT group_concat(t.Name, ' ') FROM PostTags pt JOIN Tags t ON t.Id = pt.TagsId WHERE pt.PostsId = p.Id), '')
-        FROM Posts p LEFT JOIN Categories c ON c.Id = p.CategoryId
-        WHERE p.Id IN ({0})
+        SELECT p."Id", p."Title", COALESCE(p."Summary", ''), p."PlainText", COALESCE(c."Name", '')
+        FROM "Posts" p LEFT JOIN "Categories" c ON c."Id" = p."CategoryId"
+        WHERE p."Id" IN ({0})
+        """;
+
+    private const string TagsSql = """
+        SELECT pt."PostsId", t."Name" FROM "PostTags" pt JOIN "Tags" t ON t."Id" = pt."TagsId"
+        WHERE pt."PostsId" IN ({0}) ORDER BY pt."PostsId", t."Id"
         """;
 
     public static async Task UpdateAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<int> postIds, CancellationToken cancellationToken = default)
     {
+        var index = ISearchIndex.For(connection);
         foreach (var chunk in postIds.Distinct().Chunk(500))
         {
             var idList = string.Join(',', chunk); // integers only: safe to inline
-            var rows = new List<(int Id, string Title, string Body)>();
+            var tags = new Dictionary<int, List<string>>();
+            await using (var select = Command(connection, transaction, string.Format(TagsSql, idList)))
+            await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var postId = reader.GetInt32(0);
+                    if (!tags.TryGetValue(postId, out var names))
+                        tags[postId] = names = [];
+                    names.Add(reader.GetString(1));
+                }
+            }
+
+            var rows = new List<IndexedPost>();
             await using (var select = Command(connection, transaction, string.Format(PostsSql, idList)))
             await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    var body = string.Join('\n', reader.GetString(2), reader.GetString(4), reader.GetString(5), reader.GetString(3));
-                    rows.Add((reader.GetInt32(0), reader.GetString(1), body));
+                    var id = reader.GetInt32(0);
+                    var tagNames = tags.TryGetValue(id, out var names) ? string.Join(' ', names) : "";
+                    var body = string.Join('\n', reader.GetString(2), reader.GetString(4), tagNames, reader.GetString(3));
+                    rows.Add(new IndexedPost(id, ChineseVariants.Fold(reader.GetString(1)), ChineseVariants.Fold(body)));
                 }
             }
 
-            await using (var delete = Command(connection, transaction, $"DELETE FROM PostSearch WHERE rowid IN ({idList})"))
-                await delete.ExecuteNonQueryAsync(cancellationToken);
-
-            foreach (var (id, title, body) in rows)
-            {
-                var foldedTitle = ChineseVariants.Fold(title);
-                var foldedBody = ChineseVariants.Fold(body);
-                await using var insert = Command(connection, transaction,
-                    "INSERT INTO PostSearch(rowid, title_uni, title_bi, uni, bi) VALUES ($id, $tu, $tb, $u, $b)");
-                Add(insert, "$id", id);
-                Add(insert, "$tu", SearchTokens.Unigrams(foldedTitle));
-                Add(insert, "$tb", SearchTokens.Bigrams(foldedTitle));
-                Add(insert, "$u", SearchTokens.Unigrams(foldedBody));
-                Add(insert, "$b", SearchTokens.Bigrams(foldedBody));
-                await insert.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await index.WriteAsync(connection, transaction, chunk, rows, cancellationToken);
         }
     }
 
@@ -58,7 +63,7 @@ public static class SearchIndex
         if (connection.State != System.Data.ConnectionState.Open)
             await connection.OpenAsync(cancellationToken);
         var ids = new List<int>();
-        await using (var select = Command(connection, null, "SELECT Id FROM Posts ORDER BY Id"))
+        await using (var select = Command(connection, null, """SELECT "Id" FROM "Posts" ORDER BY "Id" """))
         await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
             while (await reader.ReadAsync(cancellationToken))
                 ids.Add(reader.GetInt32(0));
@@ -73,12 +78,16 @@ public static class SearchIndex
         }
         // Search results are cached by the running site: a new content version tells it to drop them.
         await using (var stamp = Command(connection, null,
-            "INSERT OR REPLACE INTO Settings(Key, Value) VALUES ('_content_version', lower(hex(randomblob(16))))"))
+            """INSERT INTO "Settings"("Key", "Value") VALUES (@key, @value) ON CONFLICT ("Key") DO UPDATE SET "Value" = excluded."Value" """))
+        {
+            Add(stamp, "@key", Caching.ContentVersion.Key);
+            Add(stamp, "@value", Guid.NewGuid().ToString("N"));
             await stamp.ExecuteNonQueryAsync(cancellationToken);
+        }
         return ids.Count;
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -86,7 +95,7 @@ public static class SearchIndex
         return command;
     }
 
-    private static void Add(DbCommand command, string name, object value)
+    internal static void Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;

@@ -6,6 +6,7 @@ namespace Blog.Search;
 /// A reader's query turned into a safe FTS5 expression. The reader's text never reaches FTS5
 /// syntax: it is folded and cut into our own tokens, each quoted, so quotes, stars, NEAR, ^, -
 /// and : are just characters. Terms are ANDed; a quoted phrase must appear as written.
+/// The same clauses, as tokens, serve PostgreSQL's tsquery.
 /// </summary>
 public sealed class SearchQuery
 {
@@ -15,13 +16,17 @@ public sealed class SearchQuery
     public IReadOnlyList<string> Terms { get; }
     public string? FtsExpression { get; }
 
-    private SearchQuery(IReadOnlyList<string> terms, string? expression) => (Terms, FtsExpression) = (terms, expression);
+    /// <summary>Every term as a phrase of tokens, all required.</summary>
+    public IReadOnlyList<SearchClause> Clauses { get; }
+
+    private SearchQuery(IReadOnlyList<string> terms, IReadOnlyList<SearchClause> clauses) =>
+        (Terms, Clauses, FtsExpression) = (terms, clauses, clauses.Count == 0 ? null : string.Join(" AND ", clauses.Select(Fts)));
 
     public static SearchQuery Parse(string? query)
     {
         var text = new string((query ?? "").Take(MaxLength).Select(c => char.IsControl(c) ? ' ' : c).ToArray());
         var terms = new List<string>();
-        var clauses = new List<string>();
+        var clauses = new List<SearchClause>();
         foreach (var term in SplitTerms(text).Take(MaxTerms))
         {
             var folded = ChineseVariants.Fold(term);
@@ -31,17 +36,20 @@ public sealed class SearchQuery
             terms.Add(folded);
             clauses.Add(Clause(segments));
         }
-        return new SearchQuery(terms, clauses.Count == 0 ? null : string.Join(" AND ", clauses));
+        return new SearchQuery(terms, clauses);
     }
 
     /// <summary>One CJK character searches single characters; anything else is a phrase of pairs and words.</summary>
-    private static string Clause(List<(bool Cjk, string Text)> segments)
+    private static SearchClause Clause(List<(bool Cjk, string Text)> segments)
     {
         if (segments is [{ Cjk: true } only] && only.Text.EnumerateRunes().Count() == 1)
-            return $"{{title_uni uni}} : {Quote(only.Text)}";
-        var tokens = segments.SelectMany(s => SearchTokens.Tokens(s, bigrams: true));
-        return $"{{title_bi bi}} : {Quote(string.Join(' ', tokens))}";
+            return new SearchClause(SingleCharacter: true, [only.Text]);
+        return new SearchClause(SingleCharacter: false, segments.SelectMany(s => SearchTokens.Tokens(s, bigrams: true)).ToList());
     }
+
+    private static string Fts(SearchClause clause) => clause.SingleCharacter
+        ? $"{{title_uni uni}} : {Quote(clause.Tokens[0])}"
+        : $"{{title_bi bi}} : {Quote(string.Join(' ', clause.Tokens))}";
 
     private static string Quote(string phrase) => "\"" + phrase.Replace("\"", "\"\"") + "\"";
 
@@ -72,3 +80,9 @@ public sealed class SearchQuery
             yield return current.ToString();
     }
 }
+
+/// <summary>
+/// One term of a query: a single CJK character, matched against single characters, or a
+/// phrase of words and CJK pairs, matched against pairs.
+/// </summary>
+public sealed record SearchClause(bool SingleCharacter, IReadOnlyList<string> Tokens);

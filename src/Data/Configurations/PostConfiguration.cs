@@ -9,7 +9,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
     {
         post.Property(p => p.Title).HasMaxLength(300);
         post.Property(p => p.Slug).HasMaxLength(200);
-        post.Property(p => p.Excerpt).HasMaxLength(2000);
+        post.Property(p => p.Excerpt).HasMaxLength(Content.Excerpts.MaxStored);
         post.Property(p => p.CoverImage).HasMaxLength(2000);
         post.Property(p => p.AutosaveTitle).HasMaxLength(300);
         post.Property(p => p.SourceKey).HasMaxLength(1000);
@@ -18,9 +18,13 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
 
         post.HasIndex(p => p.Slug).IsUnique();
         post.HasIndex(p => p.SourceKey).IsUnique();
-        // The public lists all filter on status/deletion and order by publication date.
+        // The public lists all filter on status/deletion and order by publication date. The rows
+        // are large (Markdown, HTML), so counting published posts must be answerable from an
+        // index alone, never by reading rows: hence the covering indexes with DeletedAt.
         post.HasIndex(p => new { p.Status, p.PublishedAt });
         post.HasIndex(p => new { p.CategoryId, p.PublishedAt });
+        post.HasIndex(p => new { p.Status, p.DeletedAt, p.PublishedAt });
+        post.HasIndex(p => new { p.CategoryId, p.Status, p.DeletedAt, p.PublishedAt });
 
         post.HasOne(p => p.Category).WithMany(c => c.Posts).OnDelete(DeleteBehavior.SetNull);
         post.HasMany(p => p.Tags).WithMany(t => t.Posts).UsingEntity("PostTags");

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Pages.Categories;
 
-public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProvider clock) : BlogPageModel
+public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProvider clock, PostCounts counts) : BlogPageModel
 {
     public string Name { get; private set; } = "";
     public string? Description { get; private set; }
@@ -23,7 +23,7 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
 
         var path = "/category/" + Uri.EscapeDataString(slug);
         var page = await db.Posts.Published(clock.GetUtcNow().UtcDateTime).InCategory(slug)
-            .ToPostPageAsync(number, settings.Current.PostsPerPage, path, cancellationToken);
+            .ToPostPageAsync(counts, number, settings.Current.PostsPerPage, path, cancellationToken);
         if (page is null)
             return NotFound();
 

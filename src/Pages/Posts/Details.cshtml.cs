@@ -61,19 +61,36 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
         return current is null ? NotFound() : RedirectPermanent("/posts/" + Uri.EscapeDataString(current));
     }
 
-    /// <summary>Posts that share the most tags, then the same category, newest first.</summary>
-    private static async Task<IReadOnlyList<PostSummary>> RelatedAsync(IQueryable<Post> published, ArticleView article, CancellationToken cancellationToken)
+    /// <summary>
+    /// Posts that share the most tags, then the newest of the same category. It starts from the
+    /// article's tags (the PostTags index), never from every post, so it costs the same at
+    /// 100,000 posts as at 100.
+    /// </summary>
+    private async Task<IReadOnlyList<PostSummary>> RelatedAsync(IQueryable<Post> published, ArticleView article, CancellationToken cancellationToken)
     {
         var tagIds = article.Tags.Select(t => t.Id).ToList();
-        var categoryId = article.CategoryId ?? -1; // uncategorized notes are not related to each other
-        return await published
-            .Where(p => p.Id != article.Id && (p.Tags.Any(t => tagIds.Contains(t.Id)) || p.CategoryId == categoryId))
-            .OrderByDescending(p => p.Tags.Count(t => tagIds.Contains(t.Id)))
-            .ThenByDescending(p => p.CategoryId == categoryId)
-            .ThenByDescending(p => p.PublishedAt)
-            .Take(RelatedCount)
-            .ToSummaries()
+        var byTags = await db.Tags.Where(t => tagIds.Contains(t.Id))
+            .SelectMany(t => t.Posts.Select(p => p.Id))
+            .Where(id => id != article.Id)
+            .GroupBy(id => id)
+            .Select(g => new { Id = g.Key, Shared = g.Count() })
+            .OrderByDescending(c => c.Shared).ThenByDescending(c => c.Id)
+            .Take(RelatedCount * 10)
             .ToListAsync(cancellationToken);
+
+        var candidates = byTags.Select(c => c.Id).ToList();
+        var related = (await published.Where(p => candidates.Contains(p.Id)).ToSummaries().ToListAsync(cancellationToken))
+            .OrderBy(p => candidates.IndexOf(p.Id))
+            .Take(RelatedCount)
+            .ToList();
+
+        if (related.Count < RelatedCount && article.CategoryId is { } categoryId)
+        {
+            var known = related.Select(r => r.Id).Append(article.Id).ToList();
+            related.AddRange(await published.Where(p => p.CategoryId == categoryId && !known.Contains(p.Id))
+                .NewestFirst().Take(RelatedCount - related.Count).ToSummaries().ToListAsync(cancellationToken));
+        }
+        return related;
     }
 
     public string LocalDate(DateTime utc) => settings.Current.ToLocal(utc).ToString("yyyy-MM-dd");

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Pages.Tags;
 
-public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProvider clock) : BlogPageModel
+public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProvider clock, PostCounts counts) : BlogPageModel
 {
     public string Name { get; private set; } = "";
     public PostPage Posts { get; private set; } = null!;
@@ -20,7 +20,7 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
             return NotFound();
 
         var page = await db.Posts.Published(clock.GetUtcNow().UtcDateTime).WithTag(slug)
-            .ToPostPageAsync(number, settings.Current.PostsPerPage, "/tag/" + Uri.EscapeDataString(slug), cancellationToken);
+            .ToPostPageAsync(counts, number, settings.Current.PostsPerPage, "/tag/" + Uri.EscapeDataString(slug), cancellationToken);
         if (page is null)
             return NotFound();
 

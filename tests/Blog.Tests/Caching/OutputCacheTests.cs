@@ -46,7 +46,7 @@ public class OutputCacheTests(BlogAppFactory app) : IClassFixture<BlogAppFactory
         await reader.GetAsync($"/posts/{post.Slug}");
 
         // Changed behind the app's back (no save through EF, so no eviction).
-        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Posts SET Title = '作者视角 新标题' WHERE Id = {0}", post.Id));
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""UPDATE "Posts" SET "Title" = '作者视角 新标题' WHERE "Id" = {0}""", post.Id));
 
         Assert.Contains("作者视角 旧标题", await reader.GetStringAsync($"/posts/{post.Slug}"));
         Assert.Contains("作者视角 新标题", await author.GetStringAsync($"/posts/{post.Slug}"));
@@ -61,7 +61,7 @@ public class OutputCacheTests(BlogAppFactory app) : IClassFixture<BlogAppFactory
 
         // What the import command does from its own process: a save there writes a new content version.
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
-            "UPDATE Posts SET Title = '别的进程 新标题' WHERE Id = {0}; UPDATE Settings SET Value = 'elsewhere' WHERE Key = {1}", post.Id, ContentVersion.Key));
+            """UPDATE "Posts" SET "Title" = '别的进程 新标题' WHERE "Id" = {0}; UPDATE "Settings" SET "Value" = 'elsewhere' WHERE "Key" = {1}""", post.Id, ContentVersion.Key));
         await Task.Delay(1200);
         await reader.GetAsync("/"); // notices the new version
         

@@ -1,4 +1,6 @@
 using Blog.Data;
+using Blog.Hosting;
+using Blog.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,13 +11,23 @@ public class MigrationTests
     [Fact]
     public async Task EmptyDatabase_MigratesAndTheModelHasNoPendingChanges()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"blog-migrate-{Guid.NewGuid():N}.db");
+        var folder = Path.Combine(Path.GetTempPath(), $"blog-migrate-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
         try
         {
-            await using var db = new BlogDbContext(new DbContextOptionsBuilder<BlogDbContext>().UseSqlite($"Data Source={file}").Options);
+            var options = new DbContextOptionsBuilder<BlogDbContext>();
+            DatabaseSetup.UseProvider(options, TestDatabase.Provider, TestDatabase.ConnectionStringFor(folder));
+            await using var db = new BlogDbContext(options.Options);
 
             await db.Database.MigrateAsync();
 
+            // Each provider applies its own set, and its snapshot matches the model.
+            Assert.All(await db.Database.GetAppliedMigrationsAsync(), id => Assert.Contains(id, db.Database.GetMigrations()));
+            var (own, others) = TestDatabase.IsPostgres
+                ? ("20261125170623_Initial", "20261125154735_Initial")
+                : ("20261125154735_Initial", "20261125170623_Initial");
+            Assert.Equal(own, db.Database.GetMigrations().First());
+            Assert.DoesNotContain(others, db.Database.GetMigrations());
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
             Assert.False(db.Database.HasPendingModelChanges());
             Assert.Equal(0, await db.Posts.CountAsync());
@@ -24,7 +36,8 @@ public class MigrationTests
         finally
         {
             SqliteConnection.ClearAllPools();
-            File.Delete(file);
+            TestDatabase.Drop(folder);
+            Directory.Delete(folder, recursive: true);
         }
     }
 
@@ -42,7 +55,17 @@ public class MigrationTests
         Assert.True(welcome.HasMath);
         Assert.True(welcome.HasCode);
         Assert.Contains("<table>", welcome.Html);
-        var journal = await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
-        Assert.Equal("wal", journal.Single());
+        if (TestDatabase.IsPostgres)
+        {
+            // PostgreSQL has no journal mode to set; what start sets up there is the search index's GIN indexes.
+            var indexes = await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>(
+                "SELECT indexdef AS \"Value\" FROM pg_indexes WHERE tablename = 'postsearch' AND indexdef LIKE '%USING gin%' ORDER BY indexname").ToListAsync());
+            Assert.Equal(2, indexes.Count);
+        }
+        else
+        {
+            var journal = await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
+            Assert.Equal("wal", journal.Single());
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Blog.Content;
 using Blog.Import;
 
 namespace Blog.Tests.Import;

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Blog.Tests.Infrastructure;
 
 namespace Blog.Tests.Import;
 
@@ -7,44 +7,7 @@ public sealed class ImportCommandTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "blog-import-cli", Guid.NewGuid().ToString("N"));
 
-    private sealed record Run(int ExitCode, string Output, string Errors);
-
-    private async Task<Run> RunBlogAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepositoryRoot(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ConnectionStrings__Blog"] = $"Data Source={Path.Combine(_data, "blog.db")}",
-                ["Blog__MediaPath"] = Path.Combine(_data, "media"),
-                ["Serilog__WriteTo__1__Args__path"] = Path.Combine(_data, "logs", "blog-.log"),
-                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-            },
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Blog.dll"));
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Run(process.ExitCode, await output, await errors);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Blog.sln")))
-                return folder.FullName;
-        }
-        throw new InvalidOperationException("Blog.sln not found above " + AppContext.BaseDirectory);
-    }
+    private Task<BlogCommand.Run> RunBlogAsync(params string[] arguments) => BlogCommand.RunAsync(_data, arguments);
 
     [Fact]
     public async Task ImportCommand_Folder_PrintsEachNoteAndTheSummary()

@@ -1,4 +1,5 @@
 using System.Text;
+using Blog.Content;
 using Blog.Import;
 using Blog.Settings;
 
@@ -7,9 +8,9 @@ namespace Blog.Tests.Import;
 /// <summary>Front matter and titles, read without a database.</summary>
 public class NoteReaderTests
 {
-    private static readonly Blog.Content.MarkdownRenderer Renderer = new();
     private static readonly SiteSettings Shanghai = new() { TimeZone = "Asia/Shanghai" };
     private static readonly DateTime FileTime = new(2023, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+    private static readonly MarkdownRenderer Renderer = new();
 
     private static Note Read(string text, string key = "notes/笔记.md", SiteSettings? settings = null) =>
         NoteReader.Read(key, new SourceFile(Encoding.UTF8.GetBytes(text), FileTime), settings ?? new SiteSettings(), Renderer);

@@ -9,8 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Blog.Tests.Infrastructure;
 
 /// <summary>
-/// The real app over a real SQLite file in a temporary folder of its own. Use one per test
-/// class (IClassFixture) and let each test create the posts it looks at.
+/// The real app over a database of its own: a SQLite file in a temporary folder, or a new
+/// PostgreSQL database when the suite runs against a server (see <see cref="TestDatabase"/>).
+/// Use one per test class (IClassFixture) and let each test create the posts it looks at.
 /// </summary>
 public class BlogAppFactory : WebApplicationFactory<Program>
 {
@@ -27,7 +28,8 @@ public class BlogAppFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(DataFolder);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Blog", $"Data Source={DatabasePath}");
+        builder.UseSetting("Blog:Database:Provider", TestDatabase.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Blog", TestDatabase.ConnectionStringFor(DataFolder));
         builder.UseSetting("Blog:MediaPath", MediaFolder);
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "blog-.log"));
         foreach (var (key, value) in Configuration)
@@ -64,6 +66,7 @@ public class BlogAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TestDatabase.Drop(DataFolder);
             try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
         }
     }

@@ -101,4 +101,85 @@ public static class Forms
 
     public static async Task<AngleSharp.Dom.IDocument> ReadDocumentAsync(this HttpResponseMessage response) =>
         Html.Parse(await response.Content.ReadAsStringAsync());
+
+    /// <summary>
+    /// Submits a multipart form (enctype="multipart/form-data") with files, as a browser does: its
+    /// fields, antiforgery token included, and each file under the name of one of its file inputs.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitMultipartAsync(this HttpClient client, IHtmlFormElement form,
+        IEnumerable<FormFile> files, IDictionary<string, string>? values = null, string? button = null)
+    {
+        Assert.Equal("multipart/form-data", form.Enctype);
+        var (fields, action) = FieldsOf(form, values, button);
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+            content.Add(new StringContent(value), name);
+        foreach (var file in files)
+        {
+            Assert.True(form.QuerySelector($"input[type=file][name='{file.Name}']") is not null, $"the form has no file input named {file.Name}");
+            var part = new ByteArrayContent(file.Content);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
+            content.Add(part, file.Name, file.FileName);
+        }
+        return await client.PostAsync(new Uri(new Uri("http://localhost"), action), content);
+    }
+
+    /// <summary>GETs a page, and submits its multipart form matching the selector with the files.</summary>
+    public static async Task<HttpResponseMessage> SubmitMultipartFormAsync(this HttpClient client, string url, string formSelector,
+        IEnumerable<FormFile> files, IDictionary<string, string>? values = null, string? button = null)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}");
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        page.Location.Href = "http://localhost" + url;
+        var form = page.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"no form '{formSelector}' on {url}");
+        return await client.SubmitMultipartAsync(form, files, values, button);
+    }
+
+    /// <summary>The fields a browser sends for the form (files aside), and where it sends them.</summary>
+    private static (List<KeyValuePair<string, string>> Fields, string Action) FieldsOf(IHtmlFormElement form,
+        IDictionary<string, string>? values, string? button)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box:
+                    if (box.IsChecked && !string.IsNullOrEmpty(box.Name)) fields.Add(new(box.Name, box.Value));
+                    break;
+                case IHtmlInputElement { Type: "submit" or "button" or "file" }:
+                    break;
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
+                    fields.Add(new(input.Name, input.Value));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    fields.Add(new(area.Name, area.Value));
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    fields.Add(new(select.Name, select.Value ?? ""));
+                    break;
+            }
+        }
+        foreach (var (name, value) in values ?? new Dictionary<string, string>())
+        {
+            fields.RemoveAll(f => f.Key == name);
+            fields.Add(new(name, value));
+        }
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : form.BaseUri;
+        if (button is not null)
+        {
+            var submit = form.QuerySelectorAll("button[type=submit], button:not([type]), input[type=submit]")
+                .Single(b => b.TextContent.Trim() == button || b.GetAttribute("value") == button);
+            if (submit.GetAttribute("formaction") is { Length: > 0 } formAction)
+                action = formAction;
+            if (submit.GetAttribute("name") is { Length: > 0 } name)
+                fields.Add(new(name, submit.GetAttribute("value") ?? ""));
+        }
+        return (fields, action);
+    }
 }
+
+/// <summary>A file for <see cref="Forms.SubmitMultipartAsync"/>: the file input's name, the file's name and bytes.</summary>
+public sealed record FormFile(string Name, string FileName, byte[] Content, string ContentType = "application/octet-stream");

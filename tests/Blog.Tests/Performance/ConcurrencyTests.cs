@@ -45,7 +45,7 @@ public class ConcurrencyTests(BlogAppFactory app) : IClassFixture<BlogAppFactory
         Assert.NotEmpty(written);
         var stored = await app.WithDbAsync(db => db.Posts.Where(p => written.Contains(p.Slug)).CountAsync());
         Assert.Equal(written.Count, stored);
-        var indexed = await app.WithDbAsync(db => db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM PostSearch").SingleAsync());
+        var indexed = await app.WithDbAsync(db => db.Database.SqlQueryRaw<int>("""SELECT count(*) AS "Value" FROM PostSearch""").SingleAsync());
         Assert.True(indexed >= stored);
     }
 }

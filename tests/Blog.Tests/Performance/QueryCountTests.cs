@@ -11,8 +11,21 @@ namespace Blog.Tests.Performance;
 /// <summary>No N+1: the number of SQL commands a public page runs does not grow with the number of posts.</summary>
 public sealed class QueryCountTests : IDisposable
 {
-    private readonly BlogAppFactory _app = new() { Configuration = { ["Blog:OutputCache"] = "false" } };
-    private readonly CommandCounter _counter = new();
+    private readonly CountingAppFactory _app = new() { Configuration = { ["Blog:OutputCache"] = "false" } };
+
+    /// <summary>The app with a command counter on its database context.</summary>
+    private sealed class CountingAppFactory : BlogAppFactory
+    {
+        public CommandCounter Counter { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(s => s.ConfigureDbContext<BlogDbContext>(o => o.AddInterceptors(Counter)));
+        }
+    }
+
+    private CommandCounter Counter => _app.Counter;
 
     private sealed class CommandCounter : DbCommandInterceptor
     {
@@ -47,10 +60,15 @@ public sealed class QueryCountTests : IDisposable
         var counts = new Dictionary<string, int>();
         foreach (var url in urls)
         {
-            _counter.Reset();
-            var response = await client.GetAsync(url);
-            Assert.True(response.IsSuccessStatusCode, $"{url} answered {(int)response.StatusCode}");
-            counts[url] = _counter.Count;
+            // The fewer of two requests: a count remembered between requests, or the once-a-second
+            // look for changes made elsewhere, must not read as a difference.
+            for (var attempt = 0; attempt < 2; attempt++)
+            {
+                Counter.Reset();
+                var response = await client.GetAsync(url);
+                Assert.True(response.IsSuccessStatusCode, $"{url} answered {(int)response.StatusCode}");
+                counts[url] = Math.Min(counts.GetValueOrDefault(url, int.MaxValue), Counter.Count);
+            }
         }
         return counts;
     }
@@ -58,8 +76,7 @@ public sealed class QueryCountTests : IDisposable
     [Fact]
     public async Task PublicPages_RunAsManyQueriesWithManyPostsAsWithFew()
     {
-        var client = _app.WithWebHostBuilder(b => b.ConfigureServices(s =>
-            s.ConfigureDbContext<BlogDbContext>(o => o.AddInterceptors(_counter)))).CreateClient();
+        var client = _app.CreateClient();
         var middle = await _app.AddPostAsync(new PostBuilder("计数 中间").InCategory("python").WithTags("计数").PublishedAt(DateTime.UtcNow.AddHours(-1)));
         await AddPostsAsync(2);
         var urls = new[]
@@ -72,7 +89,7 @@ public sealed class QueryCountTests : IDisposable
         await AddPostsAsync(25);
         var many = await CountAsync(client, urls);
 
-        Assert.All(urls, url => Assert.True(many[url] == few[url], $"{url}: {few[url]} queries with 4 posts, {many[url]} with 29"));
+        Assert.All(urls, url => Assert.True(many[url] <= few[url], $"{url}: {few[url]} queries with 4 posts, {many[url]} with 29"));
         Assert.All(urls, url => Assert.True(few[url] <= 8, $"{url} runs {few[url]} queries"));
     }
 }

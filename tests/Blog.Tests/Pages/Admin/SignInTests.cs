@@ -54,6 +54,7 @@ public class SignInTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var dashboard = await client.GetAsync("/admin");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Equal("Dashboard", (await dashboard.ReadDocumentAsync()).QuerySelector("h1")?.TextContent);
+        Assert.True(dashboard.Headers.CacheControl?.NoStore, "admin pages must never be cached");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System;
 using Blog.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
@@ -10,9 +11,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Blog.Migrations
 {
     [DbContext(typeof(BlogDbContext))]
-    partial class BlogDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261125170618_CoveringListIndexes")]
+    partial class CoveringListIndexes
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -205,6 +208,10 @@ namespace Blog.Migrations
                     b.HasIndex("CategoryId", "PublishedAt");
 
                     b.HasIndex("Status", "PublishedAt");
+
+                    b.HasIndex("Status", "DeletedAt", "PublishedAt");
+
+                    b.HasIndex("CategoryId", "Status", "DeletedAt", "PublishedAt");
 
                     b.ToTable("Posts");
                 });

@@ -1,0 +1,113 @@
+using Blog.Data;
+using Blog.Export;
+using Blog.Hosting;
+using Blog.Import;
+using Blog.Settings;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Pages.Admin.Import;
+
+/// <summary>Import a .zip of notes; download an export of every post, or a backup of the database.</summary>
+[UploadLimit(Bytes = MaxZipBytes, Advice = " for an upload: split the notes into smaller .zip files, or run the import command on the server")]
+public class IndexModel(BlogDbContext db, NoteImporter importer, NoteExporter exporter, SiteSettingsStore settings, TimeProvider clock) : PageModel
+{
+    /// <summary>As much as the importer inflates from one archive.</summary>
+    public const long MaxZipBytes = ZipNoteSource.DefaultMaxInflatedBytes;
+
+    public sealed class InputModel
+    {
+        public IFormFile? Zip { get; set; }
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    /// <summary>The report of the import just run; null before one.</summary>
+    public ImportReport? Report { get; private set; }
+
+    public int Exported { get; private set; }
+    public int Drafts { get; private set; }
+    public int Trashed { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (TempData[UploadLimitAttribute.RefusedKey] is string refused)
+            ModelState.AddModelError("", refused);
+        await CountAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(Input.Zip?.FileName ?? "");
+        if (Input.Zip is not { Length: > 0 } zip)
+        {
+            ModelState.AddModelError("", Input.Zip is null ? "Choose a .zip of notes to import." : $"“{name}” is empty.");
+        }
+        else
+        {
+            await using var stream = zip.OpenReadStream();
+            Report = await importer.ImportZipAsync(stream, $"“{name}”", cancellationToken);
+            if (Report.Error is { } error)
+                ModelState.AddModelError("", error);
+        }
+        await CountAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostExportAsync(CancellationToken cancellationToken)
+    {
+        // Written to a temporary file first: a failure midway is an error page, not a truncated
+        // download, and the browser learns the size. The file goes when the response closes it.
+        var stream = TemporaryFile(".zip");
+        try
+        {
+            await exporter.ExportAsync(stream, cancellationToken);
+            stream.Position = 0;
+        }
+        catch
+        {
+            await stream.DisposeAsync();
+            throw;
+        }
+        return File(stream, "application/zip", $"blog-export-{LocalNow():yyyy-MM-dd-HHmm}.zip");
+    }
+
+    public bool BackupSupported => DatabaseBackup.IsSupported(db);
+
+    public async Task<IActionResult> OnPostBackupAsync(CancellationToken cancellationToken)
+    {
+        if (!BackupSupported)
+            return new ContentResult { StatusCode = StatusCodes.Status409Conflict, Content = DatabaseBackup.PostgresAdvice, ContentType = "text/plain; charset=utf-8" };
+        // VACUUM INTO creates its target itself, so the file is opened (to delete on close) after.
+        var path = Path.Combine(Path.GetTempPath(), $"blog-backup-{Guid.NewGuid():N}.db");
+        try
+        {
+            await DatabaseBackup.WriteAsync(db, path, cancellationToken);
+        }
+        catch
+        {
+            System.IO.File.Delete(path);
+            throw;
+        }
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        return File(stream, "application/vnd.sqlite3", $"blog-backup-{LocalNow():yyyy-MM-dd-HHmm}.db");
+    }
+
+    private DateTime LocalNow() => settings.Current.ToLocal(clock.GetUtcNow().UtcDateTime);
+
+    private static FileStream TemporaryFile(string extension) =>
+        new(Path.Combine(Path.GetTempPath(), $"blog-{Guid.NewGuid():N}{extension}"), FileMode.CreateNew, FileAccess.ReadWrite,
+            FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+
+    private async Task CountAsync(CancellationToken cancellationToken)
+    {
+        var counts = await db.Posts.AsNoTracking()
+            .GroupBy(p => p.DeletedAt != null ? 2 : p.Status == PostStatus.Draft ? 1 : 0)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        int Count(int key) => counts.FirstOrDefault(c => c.Key == key)?.Count ?? 0;
+        (Exported, Drafts, Trashed) = (Count(0) + Count(1), Count(1), Count(2));
+    }
+}

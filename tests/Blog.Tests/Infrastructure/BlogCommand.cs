@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace Blog.Tests.Infrastructure;
+
+/// <summary>
+/// The real executable, as the author runs it: <c>dotnet Blog.dll COMMAND ...</c>, from the
+/// repository root, over a data folder of the test's own.
+/// </summary>
+public static class BlogCommand
+{
+    public sealed record Run(int ExitCode, string Output, string Errors);
+
+    public static async Task<Run> RunAsync(string dataFolder, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryRoot(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["Blog__Database__Provider"] = TestDatabase.Provider.ToString(),
+                ["ConnectionStrings__Blog"] = TestDatabase.ConnectionStringFor(dataFolder),
+                ["Blog__MediaPath"] = Path.Combine(dataFolder, "media"),
+                ["Serilog__WriteTo__1__Args__path"] = Path.Combine(dataFolder, "logs", "blog-.log"),
+                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            },
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Blog.dll"));
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Run(process.ExitCode, await output, await errors);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Blog.sln")))
+                return folder.FullName;
+        }
+        throw new InvalidOperationException("Blog.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Blog.Hosting;
+using Npgsql;
+
+namespace Blog.Tests.Infrastructure;
+
+/// <summary>
+/// Which database the suite runs on. By default every site gets its own SQLite file; with
+/// <c>BLOG_TEST_POSTGRES</c> set to a connection string of a PostgreSQL server (tests/test.sh
+/// starts a throwaway one), every site gets its own database there instead, dropped afterwards.
+/// </summary>
+public static class TestDatabase
+{
+    private static readonly string? Server = Environment.GetEnvironmentVariable("BLOG_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
+    private static readonly ConcurrentDictionary<string, bool> Created = new();
+
+    public static bool IsPostgres => Server is not null;
+
+    public static DatabaseProvider Provider => IsPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
+    static TestDatabase()
+    {
+        if (IsPostgres)
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => DropAll();
+    }
+
+    /// <summary>A database of its own for a data folder: its SQLite file, or a new PostgreSQL database.</summary>
+    public static string ConnectionStringFor(string dataFolder)
+    {
+        if (!IsPostgres)
+            return $"Data Source={Path.Combine(dataFolder, "blog.db")}";
+        var name = "blog_test_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(dataFolder)))[..24];
+        if (Created.TryAdd(name, true))
+            Admin($"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0");
+        return new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString;
+    }
+
+    public static void Drop(string dataFolder)
+    {
+        if (!IsPostgres)
+            return;
+        var connectionString = ConnectionStringFor(dataFolder);
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        Admin($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        Created.TryRemove(name, out _);
+    }
+
+    private static void DropAll()
+    {
+        NpgsqlConnection.ClearAllPools();
+        foreach (var name in Created.Keys)
+        {
+            try { Admin($"DROP DATABASE IF EXISTS {name} WITH (FORCE)"); } catch (NpgsqlException) { }
+        }
+    }
+
+    private static void Admin(string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres", Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+}
