@@ -8,6 +8,7 @@ using Blog.Discovery;
 using Blog.Feeds;
 using Blog.Media;
 using Blog.Settings;
+using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
@@ -27,6 +28,13 @@ public static class BlogApplication
         services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration));
 
         services.AddOptions<BlogOptions>().BindConfiguration("Blog");
+        // Behind a TLS-terminating proxy the app itself listens on plain HTTP, so the redirection
+        // middleware cannot find an HTTPS port of its own and would redirect nothing: the public URL says it.
+        services.AddOptions<HttpsRedirectionOptions>().Configure<IOptions<BlogOptions>>((redirection, blog) =>
+        {
+            if (Uri.TryCreate(blog.Value.BaseUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps)
+                redirection.HttpsPort = url.Port;
+        });
         services.AddBlogDatabase();
         services.AddBlogOutputCache();
         services.AddResponseCompression(options =>

@@ -58,6 +58,17 @@ public class BlogAppFactory : WebApplicationFactory<Program>
         return post;
     });
 
+    /// <summary>Stores an image the way an upload does (a new one each time unless given); returns its URL.</summary>
+    public async Task<string> AddImageAsync(byte[]? image = null, string originalName = "image.png")
+    {
+        image ??= [.. Import.TestPng.Create((byte)Random.Shared.Next(256), (byte)Random.Shared.Next(256), (byte)Random.Shared.Next(256)), .. Guid.NewGuid().ToByteArray()];
+        using var scope = Services.CreateScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<Media.MediaStore>().SaveAsync(image, originalName)
+            ?? throw new InvalidOperationException($"The app refused {originalName} as an image.");
+        await scope.ServiceProvider.GetRequiredService<BlogDbContext>().SaveChangesAsync();
+        return stored.Url;
+    }
+
     public SiteSettings Settings => Services.GetRequiredService<SiteSettingsStore>().Current;
 
     protected override void Dispose(bool disposing)
