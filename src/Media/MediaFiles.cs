@@ -6,7 +6,7 @@ namespace Blog.Media;
 
 internal static class MediaFiles
 {
-    /// <summary>Serves stored images at /media/ with their image type only, cached for long (names are content hashes).</summary>
+    /// <summary>Serves stored images at /media/ with their image type only (any other file there is not served), cached for long (names are content hashes).</summary>
     public static WebApplication UseMediaFiles(this WebApplication app, BlogOptions options)
     {
         var folder = Path.GetFullPath(options.MediaPath);
@@ -24,7 +24,13 @@ internal static class MediaFiles
             FileProvider = new PhysicalFileProvider(folder),
             ContentTypeProvider = types,
             OnPrepareResponse = context =>
-                context.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
+            {
+                var headers = context.Context.Response.Headers;
+                headers.CacheControl = "public, max-age=31536000, immutable";
+                // An image opened on its own is a document: should a browser ever take one for a page
+                // (a GIF/HTML polyglot and a browser ignoring nosniff), it is a sandbox with no script.
+                headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+            },
         });
         return app;
     }
