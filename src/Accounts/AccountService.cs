@@ -44,6 +44,21 @@ public sealed class AccountService(BlogDbContext db, SignInThrottle throttle, Ti
         return SignInOutcome.SignedIn;
     }
 
+    /// <summary>
+    /// Signs out, and ends every session of the account: the cookie is only a ticket the browser
+    /// holds, so deleting it would leave a copy of it (a stolen one) valid until it expires. A new
+    /// security stamp invalidates all of them (see AdminAuthentication), on every device.
+    /// </summary>
+    public async Task SignOutAsync(HttpContext context)
+    {
+        if (int.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            await db.Users.Where(u => u.Id == userId)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, Guid.NewGuid()));
+        }
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+    }
+
     /// <summary>Changes the password and the security stamp, which ends every other session of the account.</summary>
     public async Task<bool> ChangePasswordAsync(HttpContext context, int userId, string currentPassword, string newPassword)
     {

@@ -1,17 +1,16 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
+using Blog.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Blog.Pages.Admin;
 
-public class LogoutModel : PageModel
+public class LogoutModel(AccountService accounts) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Admin/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await accounts.SignOutAsync(HttpContext);
         return Redirect("/admin/login");
     }
 }

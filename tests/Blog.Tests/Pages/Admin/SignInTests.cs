@@ -102,6 +102,67 @@ public class SignInTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.Equal(HttpStatusCode.OK, b.StatusCode);
     }
 
+    /// <summary>The session cookie a response set, as a stolen copy of it would be replayed.</summary>
+    private static string AuthCookie(HttpResponseMessage response) =>
+        response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("blog.auth=")).Split(';')[0];
+
+    private async Task<HttpStatusCode> ReplayAsync(string cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin");
+        request.Headers.Add("Cookie", cookie);
+        // A client of its own, without a cookie jar: only the replayed cookie is sent.
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        return (await client.SendAsync(request)).StatusCode;
+    }
+
+    [Fact]
+    public async Task SignIn_ReplacesTheSessionCookie_EvenOnABrowserThatAlreadyHadOne()
+    {
+        // Session fixation: a cookie planted before sign-in (or left from before) must not become the session.
+        await app.CreateUserAsync("fixed");
+        var client = Anonymous();
+        var first = AuthCookie(await client.SubmitFormAsync("/admin/login", "form", Credentials("fixed", Forms.Password)));
+
+        // Signed in, the page also holds the sign-out form: post the sign-in one.
+        var second = AuthCookie(await client.SubmitFormAsync("/admin/login", "form:not(.admin-logout)", Credentials("fixed", Forms.Password)));
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(HttpStatusCode.OK, await ReplayAsync(second));
+    }
+
+    [Fact]
+    public async Task SignOut_EndsTheSessionEvenForACopyOfItsCookie()
+    {
+        await app.CreateUserAsync("copied");
+        var client = Anonymous();
+        var cookie = AuthCookie(await client.SubmitFormAsync("/admin/login", "form", Credentials("copied", Forms.Password)));
+        Assert.Equal(HttpStatusCode.OK, await ReplayAsync(cookie));
+
+        await client.SubmitFormAsync("/admin", "form.admin-logout");
+
+        Assert.Equal(HttpStatusCode.Redirect, await ReplayAsync(cookie));
+    }
+
+    [Fact]
+    public async Task ChangePassword_EndsTheOldSessionCookies_AndIssuesANewOneHere()
+    {
+        await app.CreateUserAsync("rotated");
+        var here = Anonymous();
+        var before = AuthCookie(await here.SubmitFormAsync("/admin/login", "form", Credentials("rotated", Forms.Password)));
+
+        var response = await here.SubmitFormAsync("/admin/account/password", "form.admin-form", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = Forms.Password,
+            ["Input.NewPassword"] = "another long passphrase",
+            ["Input.ConfirmPassword"] = "another long passphrase",
+        });
+
+        var after = AuthCookie(response);
+        Assert.NotEqual(before, after);
+        Assert.Equal(HttpStatusCode.Redirect, await ReplayAsync(before));
+        Assert.Equal(HttpStatusCode.OK, await ReplayAsync(after));
+    }
+
     [Fact]
     public async Task ChangePassword_SignsOutTheOtherSessionsAndKeepsThisOne()
     {
