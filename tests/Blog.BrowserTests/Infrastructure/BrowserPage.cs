@@ -46,7 +46,7 @@ public sealed class BrowserPage : IAsyncDisposable
     public static async Task<BrowserPage> OpenAsync(IBrowser browser, BrowserNewContextOptions options)
     {
         var context = await browser.NewContextAsync(options);
-        context.SetDefaultTimeout(10_000);
+        context.SetDefaultTimeout(30_000); // generous: CI shares two cores with the other test project
         var page = await context.NewPageAsync();
         return new BrowserPage(context, page);
     }

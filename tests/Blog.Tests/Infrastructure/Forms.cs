@@ -15,42 +15,7 @@ public static class Forms
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlFormElement form,
         IDictionary<string, string>? values = null, string? button = null)
     {
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            switch (element)
-            {
-                case IHtmlInputElement { Type: "checkbox" or "radio" } box:
-                    if (box.IsChecked && !string.IsNullOrEmpty(box.Name)) fields.Add(new(box.Name, box.Value));
-                    break;
-                case IHtmlInputElement { Type: "submit" or "button" or "file" }:
-                    break;
-                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
-                    fields.Add(new(input.Name, input.Value));
-                    break;
-                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
-                    fields.Add(new(area.Name, area.Value));
-                    break;
-                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
-                    fields.Add(new(select.Name, select.Value ?? ""));
-                    break;
-            }
-        }
-        foreach (var (name, value) in values ?? new Dictionary<string, string>())
-        {
-            fields.RemoveAll(f => f.Key == name);
-            fields.Add(new(name, value));
-        }
-        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : form.BaseUri;
-        if (button is not null)
-        {
-            var submit = form.QuerySelectorAll("button[type=submit], button:not([type]), input[type=submit]")
-                .Single(b => b.TextContent.Trim() == button || b.GetAttribute("value") == button);
-            if (submit.GetAttribute("formaction") is { Length: > 0 } formAction)
-                action = formAction;
-            if (submit.GetAttribute("name") is { Length: > 0 } name)
-                fields.Add(new(name, submit.GetAttribute("value") ?? ""));
-        }
+        var (fields, action) = FieldsOf(form, values, button);
         // The page was parsed as if at http://localhost; the client may talk to a real server elsewhere.
         var target = new Uri(client.BaseAddress ?? new Uri("http://localhost"), new Uri(new Uri("http://localhost"), action).PathAndQuery);
         if (string.Equals(form.Method, "get", StringComparison.OrdinalIgnoreCase))
