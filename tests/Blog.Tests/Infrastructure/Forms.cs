@@ -16,8 +16,7 @@ public static class Forms
         IDictionary<string, string>? values = null, string? button = null)
     {
         var (fields, action) = FieldsOf(form, values, button);
-        // The page was parsed as if at http://localhost; the client may talk to a real server elsewhere.
-        var target = new Uri(client.BaseAddress ?? new Uri("http://localhost"), new Uri(new Uri("http://localhost"), action).PathAndQuery);
+        var target = Target(client, action);
         if (string.Equals(form.Method, "get", StringComparison.OrdinalIgnoreCase))
         {
             // A GET form replaces the action's query with its fields, as browsers do.
@@ -26,6 +25,10 @@ public static class Forms
         }
         return await client.PostAsync(target, new FormUrlEncodedContent(fields));
     }
+
+    /// <summary>Where a form posts: the page was parsed as if at http://localhost, and the client may talk to a real server elsewhere.</summary>
+    private static Uri Target(HttpClient client, string action) =>
+        new(client.BaseAddress ?? new Uri("http://localhost"), new Uri(new Uri("http://localhost"), action).PathAndQuery);
 
     /// <summary>GETs a page, fills the form matching the selector and submits it.</summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, string formSelector,
@@ -86,7 +89,7 @@ public static class Forms
             part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
             content.Add(part, file.Name, file.FileName);
         }
-        return await client.PostAsync(new Uri(new Uri("http://localhost"), action), content);
+        return await client.PostAsync(Target(client, action), content);
     }
 
     /// <summary>GETs a page, and submits its multipart form matching the selector with the files.</summary>
