@@ -217,9 +217,11 @@ namespace Blog.Migrations.Postgres
 
                     b.HasIndex("Status", "PublishedAt");
 
+                    b.HasIndex("Status", "DeletedAt", "PublishedAt");
+
                     b.HasIndex("CategoryId", "Status", "DeletedAt", "PublishedAt");
 
-                    b.HasIndex("Status", "DeletedAt", "PublishedAt");
+                    b.HasIndex(new[] { "Id", "Status", "DeletedAt", "PublishedAt" }, "IX_Posts_Visibility");
 
                     b.ToTable("Posts");
                 });

@@ -210,6 +210,8 @@ namespace Blog.Migrations
 
                     b.HasIndex("CategoryId", "Status", "DeletedAt", "PublishedAt");
 
+                    b.HasIndex(new[] { "Id", "Status", "DeletedAt", "PublishedAt" }, "IX_Posts_Visibility");
+
                     b.ToTable("Posts");
                 });
 

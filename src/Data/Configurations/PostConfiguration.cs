@@ -25,6 +25,9 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.HasIndex(p => new { p.CategoryId, p.PublishedAt });
         post.HasIndex(p => new { p.Status, p.DeletedAt, p.PublishedAt });
         post.HasIndex(p => new { p.CategoryId, p.Status, p.DeletedAt, p.PublishedAt });
+        // Search joins its matches to posts by id only to ask whether each is public: this index
+        // answers that without reading the large rows (SqliteSearchIndex names it).
+        post.HasIndex(p => new { p.Id, p.Status, p.DeletedAt, p.PublishedAt }, "IX_Posts_Visibility");
 
         post.HasOne(p => p.Category).WithMany(c => c.Posts).OnDelete(DeleteBehavior.SetNull);
         post.HasMany(p => p.Tags).WithMany(t => t.Posts).UsingEntity("PostTags");
