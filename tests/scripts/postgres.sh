@@ -5,7 +5,8 @@
 # to the "postgres" user that Debian's package creates. Source it, then:
 #
 #   pg_require               installs Debian's postgresql when initdb is missing
-#   pg_start DIR PORT        a new cluster in DIR (created if needed); sets PG_CONNECTION
+#   pg_start DIR PORT        a new cluster in DIR (created if needed); sets PG_CONNECTION (an
+#                            Npgsql connection string without a database), PG_PORT, PG_VERSION
 #   pg_stop DIR              stops it (immediately: nothing in it is kept) and removes DIR
 
 pg_require() {
@@ -33,6 +34,7 @@ pg_start() { # DIR PORT
     -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null \
     || { cat "$dir/server.log" >&2; return 1; }
   PG_CONNECTION="Host=127.0.0.1;Port=$port;Username=blog"
+  PG_PORT=$port
   PG_VERSION=$("$bin/postgres" --version | awk '{print $3}')
 }
 
