@@ -49,7 +49,7 @@ http {
   fastcgi_temp_path $dir/temp/fastcgi;
   uwsgi_temp_path $dir/temp/uwsgi;
   scgi_temp_path $dir/temp/scgi;
-  client_max_body_size 25m;
+  client_max_body_size 200m; # as the app: an import .zip may be that large
   upstream blog {
     zone blog 64k; # one round robin for every worker
 $servers    keepalive 32;
