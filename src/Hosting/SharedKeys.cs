@@ -13,8 +13,8 @@ namespace Blog.Hosting;
 internal static class SharedKeys
 {
     /// <summary>
-    /// Part of every key's purpose. Fixed, because the default is the content root: two nodes
-    /// started from different folders would not read each other's cookies.
+    /// Part of every protector's purpose. Fixed, because the default is the content root: two
+    /// nodes started from different folders would not read each other's cookies.
     /// </summary>
     public const string ApplicationName = "Blog";
 
@@ -29,8 +29,9 @@ internal static class SharedKeys
     /// <summary>
     /// Makes sure the database holds a key in force before the site serves. Otherwise each node
     /// makes its own first key at its first form; two nodes doing that at once each cache only
-    /// their own key, and reject the other's cookies until their key ring is next read (up to a
-    /// day later). Run from the database's initialization, by the site and by every command, so a
+    /// their own key, and past a node's first two minutes (when an unknown key still makes it read
+    /// the keys again) reject the other's cookies until their key ring is next read, up to a day
+    /// later. Run from the database's initialization, by the site and by every command, so a
     /// fresh site usually has its key from `admin create`, before any node starts.
     /// </summary>
     public static void EnsureKeyInForce(IServiceProvider services)
