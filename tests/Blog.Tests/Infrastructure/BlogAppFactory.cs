@@ -19,7 +19,13 @@ public class BlogAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(DataFolder, "blog.db");
 
-    public string MediaFolder => Path.Combine(DataFolder, "media");
+    public virtual string MediaFolder => Path.Combine(DataFolder, "media");
+
+    /// <summary>The site's database; another node of the same site (<see cref="SecondNode"/>) shares it.</summary>
+    public virtual string ConnectionString => TestDatabase.ConnectionStringFor(DataFolder);
+
+    /// <summary>Whether disposing drops the database: not when it belongs to another node.</summary>
+    protected virtual bool OwnsDatabase => true;
 
     /// <summary>Configuration for this site only, set before its first request.</summary>
     public Dictionary<string, string> Configuration { get; } = [];
@@ -29,7 +35,7 @@ public class BlogAppFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(DataFolder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Blog:Database:Provider", TestDatabase.Provider.ToString());
-        builder.UseSetting("ConnectionStrings:Blog", TestDatabase.ConnectionStringFor(DataFolder));
+        builder.UseSetting("ConnectionStrings:Blog", ConnectionString);
         builder.UseSetting("Blog:MediaPath", MediaFolder);
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "blog-.log"));
         foreach (var (key, value) in Configuration)
@@ -77,7 +83,8 @@ public class BlogAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            TestDatabase.Drop(DataFolder);
+            if (OwnsDatabase)
+                TestDatabase.Drop(DataFolder);
             try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
         }
     }
