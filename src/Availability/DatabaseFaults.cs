@@ -34,7 +34,7 @@ public static class DatabaseFaults
             case ArgumentException argument:
                 return $"ConnectionStrings:Blog cannot be read ({argument.Message}).";
             case UnauthorizedAccessException or IOException:
-                return $"{exception.Message} The database's folder must exist or be creatable, and be writable by this user.";
+                return $"{exception.Message.TrimEnd('.')}. The database's folder must exist or be creatable, and be writable by this user.";
             case InvalidOperationException or NotSupportedException when exception.InnerException is { } inner:
                 return Reason(inner);
             default:

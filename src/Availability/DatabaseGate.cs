@@ -25,11 +25,6 @@ internal static class DatabaseGate
         app.Use(async (context, next) =>
         {
             var status = context.RequestServices.GetRequiredService<DatabaseStatus>();
-            if (context.Request.Path.StartsWithSegments("/healthz"))
-            {
-                await next(context);
-                return;
-            }
             if (!status.IsReady)
             {
                 await UnavailablePage.WriteAsync(context, DatabaseRecovery.LongestRetry);

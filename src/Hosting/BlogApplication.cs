@@ -89,6 +89,8 @@ public static class BlogApplication
 
         app.MapStaticAssets();
         app.UseMediaFiles(options);
+        // Ahead of the gate and the content-version check, which would otherwise ask the database first.
+        app.UseHealthChecks("/healthz", DatabaseHealthCheck.Options);
         // Everything after this reads the database: a friendly 503 while it cannot be used.
         app.UseDatabaseGate();
         app.UseAuthentication();
@@ -98,7 +100,6 @@ public static class BlogApplication
         // Never on admin pages, whose antiforgery tokens must not be exposed to compression side channels.
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/admin"), branch => branch.UseResponseCompression());
         app.MapRazorPages().WithStaticAssets().CacheOutput(OutputCaching.PolicyName);
-        app.MapHealthChecks("/healthz", DatabaseHealthCheck.Options);
         app.MapFeeds().CacheOutput(OutputCaching.PolicyName);
         app.MapDiscovery().CacheOutput(OutputCaching.PolicyName);
         return app;
