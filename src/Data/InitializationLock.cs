@@ -96,7 +96,8 @@ internal static class InitializationLock
 
     private static async Task<FileStream> LockFileAsync(string path, CancellationToken cancellationToken)
     {
-        const int SharingViolation = unchecked((int)0x80070020);
+        // Windows reports a held lock as a sharing violation; Unix as EWOULDBLOCK (11 on Linux, 35 on macOS).
+        int[] heldElsewhere = [unchecked((int)0x80070020), 11, 35];
         while (true)
         {
             try
@@ -105,7 +106,7 @@ internal static class InitializationLock
                 // held by this open file until it is closed, or the process ends.
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
             }
-            catch (IOException e) when (e.HResult == SharingViolation)
+            catch (IOException e) when (heldElsewhere.Contains(e.HResult))
             {
                 await Task.Delay(50, cancellationToken);
             }
