@@ -36,6 +36,10 @@ internal static class DatabaseGate
             }
             catch (Exception e) when (DatabaseFaults.CameFromDatabase(e) && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
             {
+                // A connection that broke under this request may have idle siblings from the same
+                // server life in the pool; drop them so the next requests open fresh ones.
+                if (DatabaseFaults.IsBrokenConnection(e))
+                    DatabaseProbe.ClearPool(context.RequestServices.GetRequiredService<IServiceScopeFactory>());
                 var fault = await context.RequestServices.GetRequiredService<DatabaseProbe>().ProbeAsync(context.RequestAborted);
                 if (fault is not null)
                     status.MarkUnavailable(DatabaseFaults.Explain(fault, context.RequestServices.GetRequiredService<DatabaseRecovery>().Target));
