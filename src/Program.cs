@@ -1,5 +1,5 @@
 using Blog.Cli;
-using Blog.Data;
+using Blog.Availability;
 using Blog.Hosting;
 
 // The command line (admin create, import, export, backup) shares the site's services and database.
@@ -10,7 +10,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddBlog();
 
 var app = builder.Build();
-await DatabaseInitializer.InitializeAsync(app.Services);
+// The database is set up before the first request. One that cannot be used (not up yet, a wrong
+// address or password) does not stop the site: it listens, answers 503 and keeps trying.
+await app.Services.GetRequiredService<DatabaseRecovery>().SetUpAsync();
 app.UseBlog();
 await app.RunAsync();
 return 0;

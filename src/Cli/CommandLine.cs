@@ -1,3 +1,4 @@
+using Blog.Availability;
 using Blog.Data;
 using Blog.Hosting;
 
@@ -5,7 +6,8 @@ namespace Blog.Cli;
 
 /// <summary>
 /// The commands of the same executable as the site. Each builds the site's services (same
-/// configuration, same database), migrates the database, runs, and returns an exit code.
+/// configuration, same database), migrates the database, runs, and returns an exit code: 0 done,
+/// 1 failed (the database cannot be used, or the work failed), 2 refused (bad arguments).
 /// </summary>
 public static class CommandLine
 {
@@ -16,6 +18,7 @@ public static class CommandLine
         ["export"] = ExportCommand.RunAsync,
         ["backup"] = BackupCommand.RunAsync,
         ["search"] = SearchCommand.RunAsync,
+        ["migrate"] = MigrateCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) =>
@@ -36,15 +39,33 @@ public static class CommandLine
         builder.AddBlog();
         await using var app = builder.Build();
 
+        var target = DatabaseTarget.From(app.Configuration);
         try
         {
-            await DatabaseInitializer.InitializeAsync(app.Services);
+            var setup = await DatabaseInitializer.InitializeAsync(app.Services);
+            app.Services.GetRequiredService<DatabaseStatus>().MarkReady(setup, target);
+        }
+        catch (Exception e)
+        {
+            // Whatever it is (down, wrong address or password, unreadable connection string, a
+            // folder that cannot be written), one line that says which database and why.
+            await Console.Error.WriteLineAsync($"error: cannot set up the database: {DatabaseFaults.Explain(e, target)}");
+            return 1;
+        }
+
+        try
+        {
             return await command(args[1..], app.Services);
         }
         catch (CommandException e)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return 2;
+        }
+        catch (Exception e) when (DatabaseFaults.IsBrokenConnection(e))
+        {
+            await Console.Error.WriteLineAsync($"error: the database stopped answering: {DatabaseFaults.Explain(e, target)}");
+            return 1;
         }
     }
 
@@ -57,6 +78,7 @@ public static class CommandLine
           export PATH.zip                             export every post (drafts too) as Markdown notes with their images
           backup PATH                                 write a consistent copy of the database to PATH
           search rebuild                              index every post for search again
+          migrate                                     create or migrate the database, seed a fresh one, and exit
         """;
 }
 

@@ -11,7 +11,8 @@ public static class DatabaseInitializer
     private const string SeededKey = "_seeded";
     private const string RenderVersionKey = "_render_version";
 
-    public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <summary>Safe when several processes start at once on an empty database: see <see cref="InitializationLock"/>.</summary>
+    public static async Task<DatabaseSetupReport> InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
@@ -19,13 +20,30 @@ public static class DatabaseInitializer
 
         if (db.Database.IsSqlite())
             EnsureFolderOf(db.Database.GetConnectionString());
+        await using var setupLock = await InitializationLock.AcquireAsync(db, cancellationToken);
+
+        // The catalog is asked first: asking EF for applied migrations queries a history table
+        // that a fresh database does not have yet, and logs that as an error.
+        var appliedBefore = await HistoryTableExistsAsync(db, cancellationToken)
+            ? (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet()
+            : [];
         await db.Database.MigrateAsync(cancellationToken);
+        var applied = db.Database.GetMigrations().Where(id => !appliedBefore.Contains(id)).ToList();
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
 
-        await SeedAsync(db, renderer, cancellationToken);
-        await RerenderOutdatedAsync(db, renderer, cancellationToken);
+        var seeded = await SeedAsync(db, renderer, cancellationToken);
+        var rerendered = await RerenderOutdatedAsync(db, renderer, cancellationToken);
         Hosting.SharedKeys.EnsureKeyInForce(scope.ServiceProvider);
+        return new DatabaseSetupReport(applied, db.Database.GetMigrations().LastOrDefault(), seeded, rerendered);
+    }
+
+    private static async Task<bool> HistoryTableExistsAsync(BlogDbContext db, CancellationToken cancellationToken)
+    {
+        var sql = db.Database.IsSqlite()
+            ? "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'"
+            : "SELECT count(*)::int AS \"Value\" FROM pg_catalog.pg_tables WHERE tablename = '__EFMigrationsHistory' AND schemaname = current_schema()";
+        return await db.Database.SqlQueryRaw<int>(sql).SingleAsync(cancellationToken) > 0;
     }
 
     /// <summary>SQLite creates the file but not its folder, and a fresh checkout has no data/ yet.</summary>
@@ -40,10 +58,10 @@ public static class DatabaseInitializer
     }
 
     /// <summary>A fresh install gets the three categories and a welcome post, once.</summary>
-    private static async Task SeedAsync(BlogDbContext db, MarkdownRenderer renderer, CancellationToken cancellationToken)
+    private static async Task<bool> SeedAsync(BlogDbContext db, MarkdownRenderer renderer, CancellationToken cancellationToken)
     {
         if (await db.Settings.AnyAsync(s => s.Key == SeededKey, cancellationToken))
-            return;
+            return false;
 
         var categories = new[]
         {
@@ -78,6 +96,7 @@ public static class DatabaseInitializer
 
         db.Settings.Add(new Setting { Key = SeededKey, Value = "true" });
         await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>
@@ -85,12 +104,13 @@ public static class DatabaseInitializer
     /// The version the database was last brought up to is remembered, so that a start with
     /// nothing to do does not scan 100,000 large rows to find that out.
     /// </summary>
-    private static async Task RerenderOutdatedAsync(BlogDbContext db, MarkdownRenderer renderer, CancellationToken cancellationToken)
+    private static async Task<int> RerenderOutdatedAsync(BlogDbContext db, MarkdownRenderer renderer, CancellationToken cancellationToken)
     {
         var current = MarkdownRenderer.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var done = await db.Settings.FirstOrDefaultAsync(s => s.Key == RenderVersionKey, cancellationToken);
         if (done?.Value == current)
-            return;
+            return 0;
+        var rerendered = 0;
 
         while (true)
         {
@@ -101,6 +121,7 @@ public static class DatabaseInitializer
             foreach (var post in batch)
                 renderer.RenderInto(post);
             await db.SaveChangesAsync(cancellationToken);
+            rerendered += batch.Count;
             db.ChangeTracker.Clear();
         }
 
@@ -110,5 +131,6 @@ public static class DatabaseInitializer
         else
             row.Value = current;
         await db.SaveChangesAsync(cancellationToken);
+        return rerendered;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Blog.Accounts;
+using Blog.Availability;
 using Blog.Caching;
 using Blog.Content;
 using Blog.Data;
@@ -67,7 +68,7 @@ public static class BlogApplication
         });
         // Chinese text as characters, not &#x...; entities: smaller pages, readable source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddHealthChecks().AddDbContextCheck<BlogDbContext>("database");
+        services.AddDatabaseAvailability();
         return builder;
     }
 
@@ -89,6 +90,10 @@ public static class BlogApplication
 
         app.MapStaticAssets();
         app.UseMediaFiles(options);
+        // Ahead of the gate and the content-version check, which would otherwise ask the database first.
+        app.UseHealthChecks("/healthz", DatabaseHealthCheck.Options);
+        // Everything after this reads the database: a friendly 503 while it cannot be used.
+        app.UseDatabaseGate();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseBlogOutputCache();
@@ -96,7 +101,6 @@ public static class BlogApplication
         // Never on admin pages, whose antiforgery tokens must not be exposed to compression side channels.
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/admin"), branch => branch.UseResponseCompression());
         app.MapRazorPages().WithStaticAssets().CacheOutput(OutputCaching.PolicyName);
-        app.MapHealthChecks("/healthz");
         app.MapFeeds().CacheOutput(OutputCaching.PolicyName);
         app.MapDiscovery().CacheOutput(OutputCaching.PolicyName);
         return app;

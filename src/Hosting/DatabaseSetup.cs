@@ -2,6 +2,7 @@ using Blog.Caching;
 using Blog.Data;
 using Blog.Search;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Blog.Hosting;
@@ -54,6 +55,14 @@ public static class DatabaseSetup
             options.UseNpgsql(connectionString);
         else
             options.UseSqlite(connectionString).AddInterceptors(Pragmas);
+        // A database that is down makes every attempt fail; DatabaseStatus says so once, in one
+        // line, instead of EF logging each failed connection and query with its stack trace.
+        // A failure that is a bug still reaches the request pipeline (or the command line),
+        // which logs it with its stack trace once.
+        options.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.ConnectionError, LogLevel.Debug),
+            (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
         return options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
     }
 }

@@ -10,7 +10,11 @@ public static class BlogCommand
 {
     public sealed record Run(int ExitCode, string Output, string Errors);
 
-    public static async Task<Run> RunAsync(string dataFolder, params string[] arguments)
+    public static Task<Run> RunAsync(string dataFolder, params string[] arguments) =>
+        RunAsync(dataFolder, new Dictionary<string, string>(), arguments);
+
+    /// <summary>The same, with environment variables of the test's own (a wrong connection string, say).</summary>
+    public static async Task<Run> RunAsync(string dataFolder, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -26,6 +30,8 @@ public static class BlogCommand
                 ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             },
         };
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Blog.dll"));
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);

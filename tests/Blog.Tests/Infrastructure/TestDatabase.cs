@@ -18,6 +18,9 @@ public static class TestDatabase
 
     public static bool IsPostgres => Server is not null;
 
+    /// <summary>The PostgreSQL server's own address, for tests that put something between it and the app.</summary>
+    public static NpgsqlConnectionStringBuilder? ServerAddress => Server is null ? null : new NpgsqlConnectionStringBuilder(Server);
+
     public static DatabaseProvider Provider => IsPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 
     static TestDatabase()
@@ -26,13 +29,16 @@ public static class TestDatabase
             AppDomain.CurrentDomain.ProcessExit += (_, _) => DropAll();
     }
 
-    /// <summary>A database of its own for a data folder: its SQLite file, or a new PostgreSQL database.</summary>
-    public static string ConnectionStringFor(string dataFolder)
+    /// <summary>
+    /// A database of its own for a data folder: its SQLite file, or a new PostgreSQL database
+    /// (left for the app to create when <paramref name="create"/> is false; dropped all the same).
+    /// </summary>
+    public static string ConnectionStringFor(string dataFolder, bool create = true)
     {
         if (!IsPostgres)
             return $"Data Source={Path.Combine(dataFolder, "blog.db")}";
         var name = "blog_test_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(dataFolder)))[..24];
-        if (Created.TryAdd(name, true))
+        if (Created.TryAdd(name, true) && create)
             Admin($"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0");
         return new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString;
     }

@@ -1,0 +1,53 @@
+using Blog.Data;
+using Blog.Hosting;
+using Blog.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Tests.Cli;
+
+/// <summary><c>migrate</c>: the operator sets the database up before starting the nodes.</summary>
+public sealed class MigrateCommandTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "blog-migrate-cli", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Migrate_FreshDatabase_CreatesAndSeedsIt_ThenSaysItIsUpToDate()
+    {
+        var first = await BlogCommand.RunAsync(_data, "migrate");
+        var second = await BlogCommand.RunAsync(_data, "migrate");
+
+        Assert.True(first.ExitCode == 0, first.Output + first.Errors);
+        Assert.Matches(@"applied \d+ migration\(s\): \d{14}_Initial", first.Output);
+        Assert.Contains("seeded a fresh site: three categories and the welcome post", first.Output);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("already up to date", second.Output);
+        Assert.DoesNotContain("seeded", second.Output);
+        await AssertSeededOnceAsync();
+    }
+
+    [Fact]
+    public async Task Migrate_SeveralProcessesAtOnce_OnAnEmptyDatabase_AllSucceed_AndSeedOnce()
+    {
+        var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => BlogCommand.RunAsync(_data, "migrate")));
+
+        Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.Output + run.Errors));
+        Assert.Single(runs, run => run.Output.Contains("seeded a fresh site"));
+        await AssertSeededOnceAsync();
+    }
+
+    private async Task AssertSeededOnceAsync()
+    {
+        var options = new DbContextOptionsBuilder<BlogDbContext>();
+        DatabaseSetup.UseProvider(options, TestDatabase.Provider, TestDatabase.ConnectionStringFor(_data));
+        await using var db = new BlogDbContext(options.Options);
+        Assert.Equal([WelcomePost.Slug], await db.Posts.Select(p => p.Slug).ToListAsync());
+        Assert.Equal(3, await db.Categories.CountAsync());
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestDatabase.Drop(_data);
+        try { Directory.Delete(_data, recursive: true); } catch (IOException) { }
+    }
+}
