@@ -16,6 +16,7 @@ public static class CommandLine
         ["export"] = ExportCommand.RunAsync,
         ["backup"] = BackupCommand.RunAsync,
         ["search"] = SearchCommand.RunAsync,
+        ["copy-to-postgres"] = CopyToPostgresCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) =>
@@ -57,6 +58,8 @@ public static class CommandLine
           export PATH.zip                             export every post (drafts too) as Markdown notes with their images
           backup PATH                                 write a consistent copy of the database to PATH
           search rebuild                              index every post for search again
+          copy-to-postgres TARGET [--media-to FOLDER] copy this SQLite site into an empty PostgreSQL database
+                                                      (TARGET: "Host=...;Database=...;Username=...;Password=...")
         """;
 }
 
