@@ -1,5 +1,6 @@
 using Blog.Content;
 using Blog.Data;
+using Blog.Hosting;
 using Blog.Posts;
 using Blog.Settings;
 using Microsoft.AspNetCore.Hosting;
@@ -21,6 +22,10 @@ public class BlogAppFactory : WebApplicationFactory<Program>
 
     public string MediaFolder => Path.Combine(DataFolder, "media");
 
+    /// <summary>The site's database: the suite's (see <see cref="TestDatabase"/>) unless a test needs a particular one.</summary>
+    protected virtual (DatabaseProvider Provider, string ConnectionString) Database =>
+        (TestDatabase.Provider, TestDatabase.ConnectionStringFor(DataFolder));
+
     /// <summary>Configuration for this site only, set before its first request.</summary>
     public Dictionary<string, string> Configuration { get; } = [];
 
@@ -28,8 +33,9 @@ public class BlogAppFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(DataFolder);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Blog:Database:Provider", TestDatabase.Provider.ToString());
-        builder.UseSetting("ConnectionStrings:Blog", TestDatabase.ConnectionStringFor(DataFolder));
+        var (provider, connectionString) = Database;
+        builder.UseSetting("Blog:Database:Provider", provider.ToString());
+        builder.UseSetting("ConnectionStrings:Blog", connectionString);
         builder.UseSetting("Blog:MediaPath", MediaFolder);
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "blog-.log"));
         foreach (var (key, value) in Configuration)

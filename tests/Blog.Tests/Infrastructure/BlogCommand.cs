@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Blog.Hosting;
 
 namespace Blog.Tests.Infrastructure;
 
@@ -10,7 +11,11 @@ public static class BlogCommand
 {
     public sealed record Run(int ExitCode, string Output, string Errors);
 
-    public static async Task<Run> RunAsync(string dataFolder, params string[] arguments)
+    public static Task<Run> RunAsync(string dataFolder, params string[] arguments) =>
+        RunOnAsync(TestDatabase.Provider, TestDatabase.ConnectionStringFor(dataFolder), dataFolder, arguments);
+
+    /// <summary>The command over a database the test chooses, whatever the suite runs on (a SQLite site to copy, say).</summary>
+    public static async Task<Run> RunOnAsync(DatabaseProvider provider, string connectionString, string dataFolder, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -19,8 +24,8 @@ public static class BlogCommand
             RedirectStandardError = true,
             Environment =
             {
-                ["Blog__Database__Provider"] = TestDatabase.Provider.ToString(),
-                ["ConnectionStrings__Blog"] = TestDatabase.ConnectionStringFor(dataFolder),
+                ["Blog__Database__Provider"] = provider.ToString(),
+                ["ConnectionStrings__Blog"] = connectionString,
                 ["Blog__MediaPath"] = Path.Combine(dataFolder, "media"),
                 ["Serilog__WriteTo__1__Args__path"] = Path.Combine(dataFolder, "logs", "blog-.log"),
                 ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
