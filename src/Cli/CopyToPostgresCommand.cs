@@ -34,14 +34,14 @@ internal static class CopyToPostgresCommand
         try
         {
             report = await PostgresCopy.RunAsync(source, target, mediaFrom, mediaTo,
-                table => Console.WriteLine($"  {table.Table,-20}{table.Rows,10:N0}"));
+                table => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {table.Table,-20}{table.Rows,10:N0} rows {table.Elapsed.TotalSeconds,6:0.0} s")));
         }
         catch (Exception e) when (TargetErrors.Describe(e, target) is { } reason)
         {
             throw new CommandException(reason);
         }
 
-        Console.WriteLine($"search index: {report.IndexedPosts:N0} posts");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"search index: {report.IndexedPosts:N0} posts {report.Indexing.TotalSeconds:0.0} s"));
         Console.WriteLine(Images(report.Media));
         var rows = report.Tables.Sum(t => t.Rows);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -12,9 +12,9 @@ using Npgsql;
 
 namespace Blog.Copy;
 
-public sealed record TableCount(string Table, long Rows);
+public sealed record TableCount(string Table, long Rows, TimeSpan Elapsed);
 
-public sealed record CopyReport(IReadOnlyList<TableCount> Tables, int IndexedPosts, MediaCopyReport Media, TimeSpan Elapsed);
+public sealed record CopyReport(IReadOnlyList<TableCount> Tables, int IndexedPosts, TimeSpan Indexing, MediaCopyReport Media, TimeSpan Elapsed);
 
 /// <summary>
 /// Copies a SQLite site into an empty PostgreSQL database: the schema by the Postgres
@@ -55,18 +55,21 @@ public static class PostgresCopy
         var counts = new List<TableCount>();
         foreach (var table in tables)
         {
-            var count = new TableCount(table.Name, await copier.CopyAsync(table, cancellationToken));
+            var started = clock.Elapsed;
+            var count = new TableCount(table.Name, await copier.CopyAsync(table, cancellationToken), clock.Elapsed - started);
             counts.Add(count);
             copied(count);
         }
         foreach (var table in tables)
             await MoveSequencesPastCopiedIdsAsync(target, sql, table, cancellationToken);
 
+        var indexing = Stopwatch.StartNew();
         var postIds = await target.Posts.Select(p => p.Id).ToListAsync(cancellationToken);
         await SearchIndex.UpdateAsync(target.Database.GetDbConnection(), transaction.GetDbTransaction(), postIds, cancellationToken);
+        indexing.Stop();
 
         await transaction.CommitAsync(cancellationToken);
-        return new CopyReport(counts, postIds.Count, media, clock.Elapsed);
+        return new CopyReport(counts, postIds.Count, indexing.Elapsed, media, clock.Elapsed);
     }
 
     /// <summary>A context on the target without the site's interceptors: rows are copied as they are (the content version too), not saved anew.</summary>
