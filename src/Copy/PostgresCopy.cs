@@ -48,6 +48,8 @@ public static class PostgresCopy
 
         await using var transaction = await target.Database.BeginTransactionAsync(cancellationToken);
         var sql = target.GetService<ISqlGenerationHelper>();
+        // A site already running on the target would hold the tables briefly; waiting longer means it is busy there.
+        await ExecuteAsync(target, "SET LOCAL lock_timeout = '10s'", cancellationToken);
         await ExecuteAsync(target, $"LOCK TABLE {string.Join(", ", tables.Select(t => sql.DelimitIdentifier(t.Name, t.Schema)))} IN EXCLUSIVE MODE", cancellationToken);
         await RefuseUnlessEmptyAsync(target, tables, cancellationToken);
 
