@@ -56,7 +56,7 @@ public sealed class CopiedSite : IAsyncLifetime
     public int ArticleId { get; private set; }
     public BlogCommand.Run Copy { get; private set; } = new(-1, "", "");
 
-    public string TargetConnectionString => TestDatabase.ConnectionStringFor(Postgres.DataFolder);
+    public string TargetConnectionString => Postgres.ConnectionString;
 
     public async Task InitializeAsync()
     {

@@ -35,7 +35,7 @@ public sealed class CopyToPostgresCommandTests(SqliteBlogApp source) : IClassFix
         await running.AddPostAsync(new PostBuilder("PostgreSQL 上已有的笔记"));
         var before = await running.WithDbAsync(ModelRows.ReadAsync);
 
-        var run = await CopyAsync(source, TestDatabase.ConnectionStringFor(running.DataFolder));
+        var run = await CopyAsync(source, running.ConnectionString);
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("error: the target database is not empty (", run.Errors);
@@ -52,7 +52,7 @@ public sealed class CopyToPostgresCommandTests(SqliteBlogApp source) : IClassFix
         var lastCopied = await source.WithDbAsync(db => db.Posts.MaxAsync(p => p.Id));
         using var target = new BlogAppFactory();
 
-        var run = await CopyAsync(source, TestDatabase.ConnectionStringFor(target.DataFolder));
+        var run = await CopyAsync(source, target.ConnectionString);
 
         Assert.True(run.ExitCode == 0, run.Output + run.Errors);
         var author = await target.SignedInClientAsync();

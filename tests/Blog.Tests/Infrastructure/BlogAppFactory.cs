@@ -22,9 +22,10 @@ public class BlogAppFactory : WebApplicationFactory<Program>
 
     public string MediaFolder => Path.Combine(DataFolder, "media");
 
-    /// <summary>The site's database: the suite's (see <see cref="TestDatabase"/>) unless a test needs a particular one.</summary>
-    protected virtual (DatabaseProvider Provider, string ConnectionString) Database =>
-        (TestDatabase.Provider, TestDatabase.ConnectionStringFor(DataFolder));
+    /// <summary>The site's database: the suite's (see <see cref="TestDatabase"/>) unless a test needs a particular one (<see cref="SqliteBlogApp"/>).</summary>
+    public virtual string ConnectionString => TestDatabase.ConnectionStringFor(DataFolder);
+
+    protected virtual DatabaseProvider Provider => TestDatabase.Provider;
 
     /// <summary>Configuration for this site only, set before its first request.</summary>
     public Dictionary<string, string> Configuration { get; } = [];
@@ -33,9 +34,8 @@ public class BlogAppFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(DataFolder);
         builder.UseEnvironment("Testing");
-        var (provider, connectionString) = Database;
-        builder.UseSetting("Blog:Database:Provider", provider.ToString());
-        builder.UseSetting("ConnectionStrings:Blog", connectionString);
+        builder.UseSetting("Blog:Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Blog", ConnectionString);
         builder.UseSetting("Blog:MediaPath", MediaFolder);
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "blog-.log"));
         foreach (var (key, value) in Configuration)

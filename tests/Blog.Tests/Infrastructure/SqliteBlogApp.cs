@@ -5,7 +5,7 @@ namespace Blog.Tests.Infrastructure;
 /// <summary>A site on its own SQLite file even when the suite runs on PostgreSQL: the site that copy-to-postgres reads.</summary>
 public sealed class SqliteBlogApp : BlogAppFactory
 {
-    public string ConnectionString => $"Data Source={DatabasePath}";
+    public override string ConnectionString => $"Data Source={DatabasePath}";
 
-    protected override (DatabaseProvider Provider, string ConnectionString) Database => (DatabaseProvider.Sqlite, ConnectionString);
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 }
