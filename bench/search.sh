@@ -30,7 +30,7 @@ bench_log "N=$count, output cache off, up to $requests sequential requests per f
 printf '%-30s %10s %10s  %-10s %s\n' figure p50_ms p99_ms goal found
 search() { # label query-url-encoded
   local found
-  found=$(curl -fs --compressed --max-time 60 "$app_url/search?q=$2" | grep -oE '[0-9]+ notes? found' | head -1 || true)
+  found=$(curl -fs --compressed --max-time 60 "$app_url/search?q=$2" | grep -oE '[0-9]+(\+|&#x2B;)? notes? found' | sed 's/&#x2B;/+/' | head -1 || true)
   curl_times "$app_url/search?q=$2" "$requests"
   printf '%-30s %10s %10s  %-10s %s\n' "$1" "$p50" "$p99" "$(judge "$p50" '<' 50)" "$done requests; ${found:-no results line}"
 }

@@ -23,18 +23,10 @@ dotnet test Blog.sln -m:1 "$@"
 # The same integration suite against a real PostgreSQL: a cluster of its own, in a temporary
 # folder, on loopback, owned by a non-root user (PostgreSQL refuses to run as root); stopped and
 # removed on the way out, whatever happens.
-pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+# shellcheck source=scripts/postgres.sh
+source tests/scripts/postgres.sh
 pgdir=$(mktemp -d /tmp/blog-pg.XXXXXX)
-pgport=${BLOG_TEST_PG_PORT:-$((20000 + RANDOM % 20000))}
-as_pg=()
-if [ "$(id -u)" -eq 0 ]; then chown postgres "$pgdir"; as_pg=(runuser -u postgres --); fi
-stop_pg() {
-  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$pgdir"
-}
-trap stop_pg EXIT
-"${as_pg[@]}" "$pgbin/initdb" -D "$pgdir/data" -U blog -A trust -E UTF8 --locale=C.UTF-8 >"$pgdir/initdb.log"
-"${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w \
-  -o "-k $pgdir -p $pgport -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
-echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pgport: running tests/Blog.Tests against it"
-BLOG_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=blog" dotnet test tests/Blog.Tests "$@"
+trap 'pg_stop "$pgdir"' EXIT
+pg_start "$pgdir" "${BLOG_TEST_PG_PORT:-$((20000 + RANDOM % 20000))}"
+echo "PostgreSQL $PG_VERSION at $PG_CONNECTION: running tests/Blog.Tests against it"
+BLOG_TEST_POSTGRES="$PG_CONNECTION" dotnet test tests/Blog.Tests "$@"

@@ -1,9 +1,14 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Blog.Data;
 
-public class BlogDbContext(DbContextOptions<BlogDbContext> options) : DbContext(options)
+/// <summary>
+/// The site's database. It also keeps the data-protection keys (see <see cref="Hosting.SharedKeys"/>),
+/// so that every node of a site reads the keys another node wrote.
+/// </summary>
+public class BlogDbContext(DbContextOptions<BlogDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Category> Categories => Set<Category>();
@@ -13,6 +18,7 @@ public class BlogDbContext(DbContextOptions<BlogDbContext> options) : DbContext(
     public DbSet<Media> Media => Set<Media>();
     public DbSet<User> Users => Set<User>();
     public DbSet<Setting> Settings => Set<Setting>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BlogDbContext).Assembly);

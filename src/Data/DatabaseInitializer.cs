@@ -25,6 +25,7 @@ public static class DatabaseInitializer
 
         await SeedAsync(db, renderer, cancellationToken);
         await RerenderOutdatedAsync(db, renderer, cancellationToken);
+        Hosting.SharedKeys.EnsureKeyInForce(scope.ServiceProvider);
     }
 
     /// <summary>SQLite creates the file but not its folder, and a fresh checkout has no data/ yet.</summary>

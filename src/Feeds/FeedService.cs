@@ -56,13 +56,17 @@ public sealed class FeedService(IServiceScopeFactory scopes, SiteSettingsStore s
         if (_cache.TryGetValue(key, out var cached) && cached.Key == version && ReferenceEquals(cached.Settings, site))
             return cached.Document;
 
-        var entries = await posts.Select(p => new FeedEntry(
+        var rows = await posts.Select(p => new
+            {
                 p.Id, p.Title, p.Slug,
-                p.Summary != null && p.Summary != "" ? p.Summary : p.Excerpt,
-                p.Html, p.PublishedAt!.Value, p.UpdatedAt, p.CreatedAt,
-                p.Category == null ? null : p.Category.Name,
-                p.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList()))
+                Summary = p.Summary != null && p.Summary != "" ? p.Summary : p.Excerpt,
+                p.Html, PublishedAt = p.PublishedAt!.Value, p.UpdatedAt, p.CreatedAt,
+                Category = p.Category == null ? null : p.Category.Name,
+            })
             .ToListAsync(cancellationToken);
+        var tags = await db.NamesByPostAsync(rows.Select(r => r.Id).ToList(), cancellationToken);
+        var entries = rows.Select(r => new FeedEntry(r.Id, r.Title, r.Slug, r.Summary, r.Html, r.PublishedAt, r.UpdatedAt, r.CreatedAt,
+            r.Category, tags[r.Id])).ToList();
 
         var document = Build(format, site, baseUrl, categorySlug, categoryName, entries, version);
         // Keyed by the request's host when no base URL is configured: bound it, so that requests

@@ -36,6 +36,7 @@ public static class BlogApplication
                 redirection.HttpsPort = url.Port;
         });
         services.AddBlogDatabase();
+        services.AddSharedKeys();
         services.AddBlogOutputCache();
         services.AddResponseCompression(options =>
         {

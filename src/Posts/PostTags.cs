@@ -21,6 +21,21 @@ public static class PostTags
     public static string Format(IEnumerable<string> names) => string.Join(", ", names);
 
     /// <summary>
+    /// The tag names of these posts, alphabetical, by post id (an empty list for a post without
+    /// tags). Asked apart from the posts: as a collection inside a list query, EF joins the list
+    /// to a subquery of every tag link of the site, which SQLite materializes (0.3–0.6 s at 100,000 posts).
+    /// </summary>
+    public static async Task<Dictionary<int, List<string>>> NamesByPostAsync(this BlogDbContext db, IReadOnlyCollection<int> postIds,
+        CancellationToken cancellationToken)
+    {
+        var links = await db.Posts.Where(p => postIds.Contains(p.Id))
+            .SelectMany(p => p.Tags, (p, t) => new { PostId = p.Id, t.Name })
+            .ToListAsync(cancellationToken);
+        return postIds.ToDictionary(id => id,
+            id => links.Where(l => l.PostId == id).Select(l => l.Name).Order(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>
     /// The tags for these names: an existing tag of the same name (any case) or slug is reused,
     /// others are created on the fly. A new tag whose slug another tag already has ("C" and "C++"
     /// both slug to "c") gets a numbered slug instead of being merged into the other tag.

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Blog.Data;
-using Blog.Posts;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -8,9 +7,6 @@ namespace Blog.Search;
 
 /// <summary>The text of one post as the index sees it: folded (traditional to simplified, lower case).</summary>
 public sealed record IndexedPost(int Id, string Title, string Body);
-
-/// <summary>A post that matched, and its rank: lower ranks first.</summary>
-public sealed record SearchHit(int Id, double Rank);
 
 /// <summary>
 /// The one seam between search and the database: where our own tokens are stored and how a
@@ -23,19 +19,11 @@ public interface ISearchIndex
     Task WriteAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<int> postIds,
         IReadOnlyList<IndexedPost> posts, CancellationToken cancellationToken);
 
-    /// <summary>Posts matching every clause of the query, with their rank (title matches first).</summary>
-    IQueryable<SearchHit> Match(BlogDbContext db, SearchQuery query);
-
     /// <summary>How many public posts match, counted up to <paramref name="limit"/> + 1.</summary>
-    async Task<int> CountAsync(BlogDbContext db, SearchQuery query, DateTime now, int limit, CancellationToken cancellationToken) =>
-        await Match(db, query).Join(db.Posts.Published(now), h => h.Id, p => p.Id, (h, p) => h.Id)
-            .Take(limit + 1).CountAsync(cancellationToken);
+    Task<int> CountAsync(BlogDbContext db, SearchQuery query, DateTime now, int limit, CancellationToken cancellationToken);
 
-    /// <summary>The ids of one page of public matches, best first (newer first among equals).</summary>
-    async Task<List<int>> PageAsync(BlogDbContext db, SearchQuery query, DateTime now, int skip, int take, CancellationToken cancellationToken) =>
-        await Match(db, query).Join(db.Posts.Published(now), h => h.Id, p => p.Id, (h, p) => new { h.Id, h.Rank, p.PublishedAt })
-            .OrderBy(m => m.Rank).ThenByDescending(m => m.PublishedAt)
-            .Skip(skip).Take(take).Select(m => m.Id).ToListAsync(cancellationToken);
+    /// <summary>The ids of one page of public matches: title matches first, then by rank, newer first among equals.</summary>
+    Task<List<int>> PageAsync(BlogDbContext db, SearchQuery query, DateTime now, int skip, int take, CancellationToken cancellationToken);
 
     public static ISearchIndex For(DbConnection connection) =>
         connection is NpgsqlConnection ? PostgresSearchIndex.Instance : SqliteSearchIndex.Instance;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Blog.Data;
+using Blog.Posts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Search;
@@ -21,6 +22,9 @@ namespace Blog.Search;
 /// </remarks>
 internal sealed class PostgresSearchIndex : ISearchIndex
 {
+    /// <summary>A post that matched, and its rank: lower ranks first.</summary>
+    private sealed record SearchHit(int Id, double Rank);
+
     public static readonly PostgresSearchIndex Instance = new();
 
     private const int MaxPosition = 16383;
@@ -49,7 +53,7 @@ internal sealed class PostgresSearchIndex : ISearchIndex
     /// whose title alone matches come first, then ts_rank, in which weight A (title) counts ten
     /// times weight D (body), like the SQLite index's bm25 weights.
     /// </summary>
-    public IQueryable<SearchHit> Match(BlogDbContext db, SearchQuery query)
+    private static IQueryable<SearchHit> Match(BlogDbContext db, SearchQuery query)
     {
         var uni = TsQuery(query.Clauses.Where(c => c.SingleCharacter));
         var bi = TsQuery(query.Clauses.Where(c => !c.SingleCharacter));
@@ -74,6 +78,15 @@ internal sealed class PostgresSearchIndex : ISearchIndex
             """;
         return db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(sql.Replace("{a}", "{{a}}"), args.ToArray()));
     }
+
+    public async Task<int> CountAsync(BlogDbContext db, SearchQuery query, DateTime now, int limit, CancellationToken cancellationToken) =>
+        await Match(db, query).Join(db.Posts.Published(now), h => h.Id, p => p.Id, (h, p) => h.Id)
+            .Take(limit + 1).CountAsync(cancellationToken);
+
+    public async Task<List<int>> PageAsync(BlogDbContext db, SearchQuery query, DateTime now, int skip, int take, CancellationToken cancellationToken) =>
+        await Match(db, query).Join(db.Posts.Published(now), h => h.Id, p => p.Id, (h, p) => new { h.Id, h.Rank, p.PublishedAt })
+            .OrderBy(m => m.Rank).ThenByDescending(m => m.PublishedAt)
+            .Skip(skip).Take(take).Select(m => m.Id).ToListAsync(cancellationToken);
 
     /// <summary>Clauses ANDed; a clause of several tokens is a phrase (each token right after the one before).</summary>
     private static string? TsQuery(IEnumerable<SearchClause> clauses)

@@ -16,11 +16,20 @@ public sealed class SearchQuery
     public IReadOnlyList<string> Terms { get; }
     public string? FtsExpression { get; }
 
+    /// <summary>The same clauses, each required in the title.</summary>
+    public string? FtsTitleExpression { get; }
+
     /// <summary>Every term as a phrase of tokens, all required.</summary>
     public IReadOnlyList<SearchClause> Clauses { get; }
 
-    private SearchQuery(IReadOnlyList<string> terms, IReadOnlyList<SearchClause> clauses) =>
-        (Terms, Clauses, FtsExpression) = (terms, clauses, clauses.Count == 0 ? null : string.Join(" AND ", clauses.Select(Fts)));
+    private SearchQuery(IReadOnlyList<string> terms, IReadOnlyList<SearchClause> clauses)
+    {
+        (Terms, Clauses) = (terms, clauses);
+        if (clauses.Count == 0)
+            return;
+        FtsExpression = string.Join(" AND ", clauses.Select(c => Fts(c, title: false)));
+        FtsTitleExpression = string.Join(" AND ", clauses.Select(c => Fts(c, title: true)));
+    }
 
     public static SearchQuery Parse(string? query)
     {
@@ -47,9 +56,9 @@ public sealed class SearchQuery
         return new SearchClause(SingleCharacter: false, segments.SelectMany(s => SearchTokens.Tokens(s, bigrams: true)).ToList());
     }
 
-    private static string Fts(SearchClause clause) => clause.SingleCharacter
-        ? $"{{title_uni uni}} : {Quote(clause.Tokens[0])}"
-        : $"{{title_bi bi}} : {Quote(string.Join(' ', clause.Tokens))}";
+    private static string Fts(SearchClause clause, bool title) => clause.SingleCharacter
+        ? $"{(title ? "title_uni" : "{title_uni uni}")} : {Quote(clause.Tokens[0])}"
+        : $"{(title ? "title_bi" : "{title_bi bi}")} : {Quote(string.Join(' ', clause.Tokens))}";
 
     private static string Quote(string phrase) => "\"" + phrase.Replace("\"", "\"\"") + "\"";
 

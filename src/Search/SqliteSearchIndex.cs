@@ -8,9 +8,11 @@ namespace Blog.Search;
 /// The FTS5 table <c>PostSearch</c> (rowid = post id; created by the SearchIndex migration), with
 /// four columns of our tokens: title and body, each as single characters and as pairs.
 /// </summary>
-internal sealed class SqliteSearchIndex : ISearchIndex
+/// <param name="rankingWindow">How many of the newest matches are ranked (see PageSql).</param>
+internal sealed class SqliteSearchIndex(int rankingWindow) : ISearchIndex
 {
-    public static readonly SqliteSearchIndex Instance = new();
+    // The window covers every result page the reader can reach (the count stops at CountLimit).
+    public static readonly SqliteSearchIndex Instance = new(PostSearch.CountLimit + PostSearch.PageSize);
 
     public async Task WriteAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<int> postIds,
         IReadOnlyList<IndexedPost> posts, CancellationToken cancellationToken)
@@ -31,28 +33,44 @@ internal sealed class SqliteSearchIndex : ISearchIndex
         }
     }
 
-    // The two queries below start from the full-text table (CROSS JOIN keeps SQLite from walking
-    // every post and asking the index about each: seconds at 100,000 posts instead of milliseconds),
-    // then apply the publishing rules of PostQueries.Published to the matches.
-    private const string PublicMatches = """
-        FROM PostSearch CROSS JOIN Posts AS p ON p.Id = PostSearch.rowid
-        WHERE PostSearch MATCH {0}
-          AND p.Status IN ('Published', 'Scheduled') AND p.PublishedAt <= {1} AND p.DeletedAt IS NULL
+    // Every query starts from the full-text table (CROSS JOIN keeps SQLite from walking every post
+    // and asking the index about each), then asks IX_Posts_Visibility whether a match is public
+    // (PostQueries.Published's rules): that index holds the answer, so no large post row is read.
+    private const string CountSql = """
+        SELECT count(*) AS Value FROM (
+            SELECT 1 FROM PostSearch CROSS JOIN Posts AS p INDEXED BY IX_Posts_Visibility ON p.Id = PostSearch.rowid
+            WHERE PostSearch MATCH {0}
+              AND p.Status IN ('Published', 'Scheduled') AND p.PublishedAt <= {1} AND p.DeletedAt IS NULL
+            LIMIT {2})
         """;
 
-    private const string CountSql = "SELECT count(*) AS Value FROM (SELECT 1 " + PublicMatches + " LIMIT {2})";
-
-    // bm25 weights: the title columns count ten times the body, so title matches rank first.
-    private const string PageSql = "SELECT PostSearch.rowid AS Value " + PublicMatches
-        + " ORDER BY bm25(PostSearch, 10.0, 10.0, 1.0, 1.0), p.PublishedAt DESC LIMIT {2} OFFSET {3}";
+    // Ranking every match of a word that nearly every note holds (bm25 over 100,000 rows) costs
+    // hundreds of milliseconds, and the reader pages through the first thousand at most. So the
+    // candidates are the newest public matches of the whole query ({0}) and, apart, the newest
+    // whose title matches ({1}), each up to a window ({3}); title matches come first, then bm25
+    // (title columns weigh ten times the body). Below the window that is every match, ranked exactly.
+    private const string PageSql = """
+        SELECT Id AS Value FROM (
+            SELECT * FROM (
+                SELECT PostSearch.rowid AS Id, bm25(PostSearch, 10.0, 10.0, 1.0, 1.0) - 1000000.0 AS SortKey, p.PublishedAt
+                FROM PostSearch CROSS JOIN Posts AS p INDEXED BY IX_Posts_Visibility ON p.Id = PostSearch.rowid
+                WHERE PostSearch MATCH {1}
+                  AND p.Status IN ('Published', 'Scheduled') AND p.PublishedAt <= {2} AND p.DeletedAt IS NULL
+                ORDER BY PostSearch.rowid DESC LIMIT {3})
+            UNION ALL
+            SELECT * FROM (
+                SELECT PostSearch.rowid AS Id, bm25(PostSearch, 10.0, 10.0, 1.0, 1.0) AS SortKey, p.PublishedAt
+                FROM PostSearch CROSS JOIN Posts AS p INDEXED BY IX_Posts_Visibility ON p.Id = PostSearch.rowid
+                WHERE PostSearch MATCH {0}
+                  AND p.Status IN ('Published', 'Scheduled') AND p.PublishedAt <= {2} AND p.DeletedAt IS NULL
+                ORDER BY PostSearch.rowid DESC LIMIT {3}))
+        GROUP BY Id ORDER BY min(SortKey), PublishedAt DESC LIMIT {4} OFFSET {5}
+        """;
 
     public async Task<int> CountAsync(BlogDbContext db, SearchQuery query, DateTime now, int limit, CancellationToken cancellationToken) =>
         await db.Database.SqlQueryRaw<int>(CountSql, query.FtsExpression!, now, limit + 1).SingleAsync(cancellationToken);
 
     public async Task<List<int>> PageAsync(BlogDbContext db, SearchQuery query, DateTime now, int skip, int take, CancellationToken cancellationToken) =>
-        await db.Database.SqlQueryRaw<int>(PageSql, query.FtsExpression!, now, take, skip).ToListAsync(cancellationToken);
-
-    // bm25 weights: the title columns count ten times the body, so title matches rank first.
-    public IQueryable<SearchHit> Match(BlogDbContext db, SearchQuery query) => db.Database.SqlQuery<SearchHit>(
-        $"SELECT rowid AS Id, bm25(PostSearch, 10.0, 10.0, 1.0, 1.0) AS Rank FROM PostSearch WHERE PostSearch MATCH {query.FtsExpression}");
+        await db.Database.SqlQueryRaw<int>(PageSql, query.FtsExpression!, query.FtsTitleExpression!, now, rankingWindow, take, skip)
+            .ToListAsync(cancellationToken);
 }

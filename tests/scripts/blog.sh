@@ -57,11 +57,13 @@ blog_cli() {
   (blog_run "$app" "$data" -- "$@")
 }
 
-# start_app APP DATA PORT: serves the site in the background (BLOG_PID) and waits for /healthz.
+# start_app APP DATA PORT [VAR=VALUE...]: serves the site in the background (BLOG_PID) and waits
+# for /healthz. The variables go to the app's environment (another database, a shared media folder).
 start_app() {
   local app=$1 data=$2 port=$3
+  shift 3
   mkdir -p "$data"
-  (blog_run "$app" "$data" "ASPNETCORE_URLS=http://127.0.0.1:$port" --) >>"$data/console.log" 2>&1 &
+  (blog_run "$app" "$data" "ASPNETCORE_URLS=http://127.0.0.1:$port" "$@" --) >>"$data/console.log" 2>&1 &
   BLOG_PID=$!
   BLOG_PIDS+=("$BLOG_PID")
   local i

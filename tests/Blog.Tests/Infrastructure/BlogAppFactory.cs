@@ -20,11 +20,15 @@ public class BlogAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(DataFolder, "blog.db");
 
-    public string MediaFolder => Path.Combine(DataFolder, "media");
+    public virtual string MediaFolder => Path.Combine(DataFolder, "media");
 
-    /// <summary>The site's database: the suite's (see <see cref="TestDatabase"/>) unless a test needs a particular one (<see cref="SqliteBlogApp"/>).</summary>
+    /// <summary>The site's database; another node of the same site (<see cref="SecondNode"/>) shares it.</summary>
     public virtual string ConnectionString => TestDatabase.ConnectionStringFor(DataFolder);
 
+    /// <summary>Whether disposing drops the database: not when it belongs to another node.</summary>
+    protected virtual bool OwnsDatabase => true;
+
+    /// <summary>The suite's database provider unless a test needs a particular one (<see cref="SqliteBlogApp"/>).</summary>
     protected virtual DatabaseProvider Provider => TestDatabase.Provider;
 
     /// <summary>Configuration for this site only, set before its first request.</summary>
@@ -83,7 +87,8 @@ public class BlogAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            TestDatabase.Drop(DataFolder);
+            if (OwnsDatabase)
+                TestDatabase.Drop(DataFolder);
             try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
         }
     }

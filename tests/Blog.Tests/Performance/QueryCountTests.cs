@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Blog.Caching;
 using Blog.Data;
 using Blog.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -33,15 +34,23 @@ public sealed class QueryCountTests : IDisposable
         public int Count => _count;
         public void Reset() => Interlocked.Exchange(ref _count, 0);
 
+        // The once-a-second look for changes made by other processes belongs to no page: on a
+        // loaded machine every request can be a second apart and would carry one.
+        private void CountUnlessVersionCheck(DbCommand command)
+        {
+            if (!command.CommandText.Contains(ContentVersion.Key, StringComparison.Ordinal))
+                Interlocked.Increment(ref _count);
+        }
+
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref _count);
+            CountUnlessVersionCheck(command);
             return ValueTask.FromResult(result);
         }
 
         public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref _count);
+            CountUnlessVersionCheck(command);
             return ValueTask.FromResult(result);
         }
     }
@@ -60,8 +69,8 @@ public sealed class QueryCountTests : IDisposable
         var counts = new Dictionary<string, int>();
         foreach (var url in urls)
         {
-            // The fewer of two requests: a count remembered between requests, or the once-a-second
-            // look for changes made elsewhere, must not read as a difference.
+            // The fewer of two requests: a count or a feed remembered between requests must not
+            // read as a difference.
             for (var attempt = 0; attempt < 2; attempt++)
             {
                 Counter.Reset();

@@ -18,6 +18,13 @@ public class SearchQueryTests
     }
 
     [Theory]
+    [InlineData("熵 低秩", "title_uni : \"熵\" AND title_bi : \"低秩\"")]
+    public void Parse_AlsoBuildsTheTitleOnlyExpression(string query, string expected)
+    {
+        Assert.Equal(expected, SearchQuery.Parse(query).FtsTitleExpression);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("*^-:()")]
     [InlineData("！？")]

@@ -62,11 +62,11 @@ public class IndexModel(BlogDbContext db, TimeProvider clock) : PageModel
             {
                 p.Id, p.Title, p.Slug, p.Status, p.PublishedAt, p.UpdatedAt, p.DeletedAt,
                 CategoryName = p.Category == null ? null : p.Category.Name,
-                Tags = p.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
             })
             .ToListAsync(cancellationToken);
+        var tags = await db.NamesByPostAsync(rows.Select(p => p.Id).ToList(), cancellationToken);
         Posts = rows.Select(p => new PostRow(p.Id, p.Title, p.Slug, PostQueries.StateOf(p.Status, p.PublishedAt, p.DeletedAt, now),
-            p.PublishedAt, p.UpdatedAt, p.DeletedAt, p.CategoryName, p.Tags)).ToList();
+            p.PublishedAt, p.UpdatedAt, p.DeletedAt, p.CategoryName, tags[p.Id])).ToList();
 
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Order).ThenBy(c => c.Name)
             .Select(c => new CategoryOption(c.Name, c.Slug)).ToListAsync(cancellationToken);

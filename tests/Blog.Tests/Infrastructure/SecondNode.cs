@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Blog.Tests.Infrastructure;
+
+/// <summary>
+/// Another node of the same site: a second app on the first one's database and media folder,
+/// started from a folder of its own (its content root), as a second machine behind a load
+/// balancer would be. It keeps its own memory: output cache, settings, key ring.
+/// </summary>
+public sealed class SecondNode(BlogAppFactory first) : BlogAppFactory
+{
+    public override string ConnectionString => first.ConnectionString;
+
+    public override string MediaFolder => first.MediaFolder;
+
+    protected override bool OwnsDatabase => false;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // Data protection's default application name is the content root: a node in another
+        // folder must still read the first node's cookies and tokens.
+        var folder = Path.Combine(DataFolder, "node");
+        Directory.CreateDirectory(folder);
+        var firstRoot = first.Services.GetRequiredService<IWebHostEnvironment>().ContentRootPath;
+        File.Copy(Path.Combine(firstRoot, "appsettings.json"), Path.Combine(folder, "appsettings.json"), overwrite: true);
+        builder.UseContentRoot(folder);
+    }
+}
+
+/// <summary>Two nodes of one site, for a test class (IClassFixture); the second is stopped first.</summary>
+public sealed class TwoNodes : IDisposable
+{
+    public BlogAppFactory First { get; } = new();
+
+    public SecondNode Second { get; }
+
+    public TwoNodes() => Second = new SecondNode(First);
+
+    public void Dispose()
+    {
+        Second.Dispose();
+        First.Dispose();
+    }
+}
