@@ -19,6 +19,7 @@ public static class CommandLine
         ["backup"] = BackupCommand.RunAsync,
         ["search"] = SearchCommand.RunAsync,
         ["migrate"] = MigrateCommand.RunAsync,
+        ["copy-to-postgres"] = CopyToPostgresCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) =>
@@ -79,6 +80,8 @@ public static class CommandLine
           backup PATH                                 write a consistent copy of the database to PATH
           search rebuild                              index every post for search again
           migrate                                     create or migrate the database, seed a fresh one, and exit
+          copy-to-postgres TARGET [--media-to FOLDER] copy this SQLite site into an empty PostgreSQL database
+                                                      (TARGET: "Host=...;Database=...;Username=...;Password=...")
         """;
 }
 

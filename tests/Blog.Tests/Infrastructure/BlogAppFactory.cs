@@ -1,5 +1,6 @@
 using Blog.Content;
 using Blog.Data;
+using Blog.Hosting;
 using Blog.Posts;
 using Blog.Settings;
 using Microsoft.AspNetCore.Hosting;
@@ -27,6 +28,9 @@ public class BlogAppFactory : WebApplicationFactory<Program>
     /// <summary>Whether disposing drops the database: not when it belongs to another node.</summary>
     protected virtual bool OwnsDatabase => true;
 
+    /// <summary>The suite's database provider unless a test needs a particular one (<see cref="SqliteBlogApp"/>).</summary>
+    protected virtual DatabaseProvider Provider => TestDatabase.Provider;
+
     /// <summary>Configuration for this site only, set before its first request.</summary>
     public Dictionary<string, string> Configuration { get; } = [];
 
@@ -34,7 +38,7 @@ public class BlogAppFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(DataFolder);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Blog:Database:Provider", TestDatabase.Provider.ToString());
+        builder.UseSetting("Blog:Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Blog", ConnectionString);
         builder.UseSetting("Blog:MediaPath", MediaFolder);
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "blog-.log"));

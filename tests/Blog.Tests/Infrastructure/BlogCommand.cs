@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Blog.Hosting;
 
 namespace Blog.Tests.Infrastructure;
 
@@ -14,7 +15,15 @@ public static class BlogCommand
         RunAsync(dataFolder, new Dictionary<string, string>(), arguments);
 
     /// <summary>The same, with environment variables of the test's own (a wrong connection string, say).</summary>
-    public static async Task<Run> RunAsync(string dataFolder, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Task<Run> RunAsync(string dataFolder, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunCoreAsync(TestDatabase.Provider, TestDatabase.ConnectionStringFor(dataFolder), dataFolder, environment, arguments);
+
+    /// <summary>The command over a database the test chooses, whatever the suite runs on (a SQLite site to copy, say).</summary>
+    public static Task<Run> RunOnAsync(DatabaseProvider provider, string connectionString, string dataFolder, params string[] arguments) =>
+        RunCoreAsync(provider, connectionString, dataFolder, new Dictionary<string, string>(), arguments);
+
+    private static async Task<Run> RunCoreAsync(DatabaseProvider provider, string connectionString, string dataFolder,
+        IReadOnlyDictionary<string, string> environment, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -23,8 +32,8 @@ public static class BlogCommand
             RedirectStandardError = true,
             Environment =
             {
-                ["Blog__Database__Provider"] = TestDatabase.Provider.ToString(),
-                ["ConnectionStrings__Blog"] = TestDatabase.ConnectionStringFor(dataFolder),
+                ["Blog__Database__Provider"] = provider.ToString(),
+                ["ConnectionStrings__Blog"] = connectionString,
                 ["Blog__MediaPath"] = Path.Combine(dataFolder, "media"),
                 ["Serilog__WriteTo__1__Args__path"] = Path.Combine(dataFolder, "logs", "blog-.log"),
                 ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",

@@ -37,15 +37,16 @@ public static class TestDatabase
     {
         if (!IsPostgres)
             return $"Data Source={Path.Combine(dataFolder, "blog.db")}";
-        var name = "blog_test_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(dataFolder)))[..24];
+        var name = NameFor(dataFolder);
         if (Created.TryAdd(name, true) && create)
             Admin($"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0");
         return new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString;
     }
 
+    /// <summary>Drops the folder's PostgreSQL database, if one was made for it (a site held on SQLite in a PostgreSQL run has none).</summary>
     public static void Drop(string dataFolder)
     {
-        if (!IsPostgres)
+        if (!IsPostgres || !Created.ContainsKey(NameFor(dataFolder)))
             return;
         var connectionString = ConnectionStringFor(dataFolder);
         NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
@@ -53,6 +54,12 @@ public static class TestDatabase
         Admin($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         Created.TryRemove(name, out _);
     }
+
+    /// <summary>The server's connection string with no database, for tests that point a command at a database of their choosing.</summary>
+    public static string PostgresServer => Server ?? throw new InvalidOperationException("BLOG_TEST_POSTGRES is not set");
+
+    private static string NameFor(string dataFolder) =>
+        "blog_test_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(dataFolder)))[..24];
 
     private static void DropAll()
     {
