@@ -13,16 +13,15 @@ public static class RelatedPosts
     /// <summary>How many of each tag's most recently tagged posts are considered.</summary>
     private const int CandidatesPerTag = 50;
 
-    /// <summary>How many ranked candidates are checked against the publishing rules.</summary>
-    private const int Ranked = 30;
-
-    public static async Task<IReadOnlyList<PostSummary>> RelatedAsync(this BlogDbContext db, IQueryable<Post> published,
+    public static async Task<IReadOnlyList<PostSummary>> RelatedAsync(this BlogDbContext db, IQueryable<Post> published, DateTime nowUtc,
         int postId, int? categoryId, IReadOnlyList<int> tagIds, int count, CancellationToken cancellationToken)
     {
-        var candidates = tagIds.Count == 0 ? [] : await RankedByTagsAsync(db, postId, tagIds, cancellationToken);
-        var related = (await published.Where(p => candidates.Contains(p.Id)).ToSummaries().ToListAsync(cancellationToken))
-            .OrderBy(p => candidates.IndexOf(p.Id))
-            .Take(count)
+        var shown = tagIds.Count == 0 ? []
+            : db.Database.IsSqlite() ? await RankedOnSqliteAsync(db, nowUtc, postId, tagIds, count, cancellationToken)
+            : await RankedExactlyAsync(db, published, postId, tagIds, count, cancellationToken);
+        // Only the few shown are read: a summary's excerpt lies past the Markdown and the HTML in each row.
+        var related = shown.Count == 0 ? [] : (await db.Posts.Where(p => shown.Contains(p.Id)).ToSummaries().ToListAsync(cancellationToken))
+            .OrderBy(p => shown.IndexOf(p.Id))
             .ToList();
 
         if (related.Count < count && categoryId is { } category)
@@ -34,39 +33,46 @@ public static class RelatedPosts
         return related;
     }
 
-    /// <summary>Post ids, most shared tags first, then the newest.</summary>
-    private static Task<List<int>> RankedByTagsAsync(BlogDbContext db, int postId, IReadOnlyList<int> tagIds, CancellationToken cancellationToken) =>
-        db.Database.IsSqlite() ? RankedOnSqliteAsync(db, postId, tagIds, cancellationToken) : RankedExactlyAsync(db, postId, tagIds, cancellationToken);
-
     /// <summary>
-    /// On SQLite the candidates are each tag's latest links: the index on TagsId holds (TagsId,
-    /// rowid), so reading it backwards is the latest links without touching a row, where ordering
-    /// by PostsId would read all 10,000 of a common tag's rows and sort them. Shared tags are then
-    /// counted exactly for those candidates, through the primary key (PostsId, TagsId).
+    /// Public post ids, most shared tags first, then the newest. On SQLite the candidates are each
+    /// tag's latest links: the index on TagsId holds (TagsId, rowid), so reading it backwards gives
+    /// them without touching a row, where ordering by PostsId would read and sort all 10,000 of a
+    /// common tag's links. Shared tags are then counted exactly for those candidates through the
+    /// primary key (PostsId, TagsId), and whether each is public is asked of the visibility index:
+    /// without it (or without ANALYZE's statistics) SQLite reads the rows, whose status and dates lie
+    /// past the Markdown and the HTML. The condition is <see cref="PostQueries.Published"/>'s.
     /// </summary>
-    private static Task<List<int>> RankedOnSqliteAsync(BlogDbContext db, int postId, IReadOnlyList<int> tagIds, CancellationToken cancellationToken)
+    private static Task<List<int>> RankedOnSqliteAsync(BlogDbContext db, DateTime nowUtc, int postId, IReadOnlyList<int> tagIds, int count,
+        CancellationToken cancellationToken)
     {
-        // {0} is the post, {1} the limit, {2}... the tags: EF makes each a parameter.
-        var tags = string.Join(", ", tagIds.Select((_, i) => $"{{{i + 2}}}"));
+        // {0} the post, {1} how many, {2} now, {3}... the tags: EF makes each a parameter.
+        var tags = string.Join(", ", tagIds.Select((_, i) => $"{{{i + 3}}}"));
         var latest = string.Join(" UNION ", tagIds.Select((_, i) =>
-            $$"""SELECT "PostsId" FROM (SELECT "PostsId" FROM "PostTags" WHERE "TagsId" = {{{i + 2}}} ORDER BY rowid DESC LIMIT {{CandidatesPerTag}})"""));
+            $$"""SELECT "PostsId" FROM (SELECT "PostsId" FROM "PostTags" WHERE "TagsId" = {{{i + 3}}} ORDER BY rowid DESC LIMIT {{CandidatesPerTag}})"""));
         var sql = $$"""
             SELECT l."PostsId" AS "Value" FROM "PostTags" AS l
+            JOIN "Posts" AS p INDEXED BY "IX_Posts_Visibility" ON p."Id" = l."PostsId"
             WHERE l."PostsId" IN ({{latest}}) AND l."TagsId" IN ({{tags}}) AND l."PostsId" <> {0}
+              AND p."Status" IN ('Published', 'Scheduled') AND p."PublishedAt" <= {2} AND p."DeletedAt" IS NULL
             GROUP BY l."PostsId" ORDER BY COUNT(*) DESC, l."PostsId" DESC LIMIT {1}
             """;
-        object[] parameters = [postId, Ranked, .. tagIds.Cast<object>()];
+        object[] parameters = [postId, count, nowUtc, .. tagIds.Cast<object>()];
         return db.Database.SqlQueryRaw<int>(sql, parameters).ToListAsync(cancellationToken);
     }
 
     /// <summary>Other databases: shared tags counted over every post that has one of them.</summary>
-    private static Task<List<int>> RankedExactlyAsync(BlogDbContext db, int postId, IReadOnlyList<int> tagIds, CancellationToken cancellationToken) =>
-        db.Set<Dictionary<string, object>>("PostTags")
+    private static async Task<List<int>> RankedExactlyAsync(BlogDbContext db, IQueryable<Post> published, int postId, IReadOnlyList<int> tagIds, int count,
+        CancellationToken cancellationToken)
+    {
+        var ranked = await db.Set<Dictionary<string, object>>("PostTags")
             .Where(l => tagIds.Contains(EF.Property<int>(l, "TagsId")) && EF.Property<int>(l, "PostsId") != postId)
             .GroupBy(l => EF.Property<int>(l, "PostsId"))
             .Select(g => new { Id = g.Key, Shared = g.Count() })
             .OrderByDescending(c => c.Shared).ThenByDescending(c => c.Id)
-            .Take(Ranked)
+            .Take(count * 10)
             .Select(c => c.Id)
             .ToListAsync(cancellationToken);
+        var visible = await published.Where(p => ranked.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+        return ranked.Where(visible.Contains).Take(count).ToList();
+    }
 }

@@ -49,7 +49,7 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
         Next = await published
             .Where(p => p.PublishedAt >= at && (p.PublishedAt > at || p.Id > article.Id))
             .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Select(p => new PostLink(p.Title, p.Slug)).FirstOrDefaultAsync(cancellationToken);
-        Related = await db.RelatedAsync(published, article.Id, article.CategoryId, article.Tags.Select(t => t.Id).ToList(), RelatedCount, cancellationToken);
+        Related = await db.RelatedAsync(published, now, article.Id, article.CategoryId, article.Tags.Select(t => t.Id).ToList(), RelatedCount, cancellationToken);
 
         Meta = new PageMeta(article.Title, article.Excerpt, "/posts/" + Uri.EscapeDataString(article.Slug))
         {
