@@ -4,7 +4,8 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props Blog.csproj ./
-RUN dotnet restore Blog.csproj
+# The restore a Release publish needs (ReadyToRun for this platform, see Blog.csproj).
+RUN dotnet restore Blog.csproj -p:Configuration=Release -p:_IsPublishing=true
 COPY . .
 RUN dotnet publish Blog.csproj -c Release -o /app --no-restore
 

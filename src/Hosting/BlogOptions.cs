@@ -19,6 +19,9 @@ public sealed class BlogOptions
 
     /// <summary>Cache public pages in memory until their content changes (off only to measure the app without it).</summary>
     public bool OutputCache { get; set; } = true;
+
+    /// <summary>URLs in one sitemap file: the protocol's limit (lower only to test the split into a sitemap index).</summary>
+    public int SitemapUrls { get; set; } = 50_000;
 }
 
 public sealed class DatabaseOptions

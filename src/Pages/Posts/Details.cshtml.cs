@@ -23,26 +23,33 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
         var now = clock.GetUtcNow().UtcDateTime;
         var published = db.Posts.AsNoTracking().Published(now);
 
-        var article = await published.Where(p => p.Slug == slug).Select(p => new ArticleView(
+        // The tags come in a query of their own: joined to the article, SQLite materialized every
+        // post's tag links (200,000 rows at 100,000 notes) to find this one's.
+        var found = await published.Where(p => p.Slug == slug).Select(p => new ArticleView(
                 p.Id, p.Title, p.Slug, p.Html, p.TocHtml,
                 p.Summary != null && p.Summary != "" ? p.Summary : p.Excerpt,
                 p.PublishedAt!.Value, p.UpdatedAt, p.ReadingMinutes, p.WordCount,
                 p.HasMath, p.HasCode, p.CoverImage, p.CategoryId,
                 p.Category == null ? null : new CategoryLink(p.Category.Name, p.Category.Slug),
-                p.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Id, t.Name, t.Slug)).ToList()))
+                new List<TagLink>()))
             .FirstOrDefaultAsync(cancellationToken);
 
-        if (article is null)
+        if (found is null)
             return await RedirectFromOldSlugAsync(published, slug, cancellationToken);
 
+        var article = found with { Tags = await TagsOfAsync(found.Id, cancellationToken) };
         Article = article;
+        // "Earlier than the article" as a range on PublishedAt (<=) narrowed by the tie-break, rather
+        // than an OR of two ranges: SQLite then reads the publication index from the article onwards
+        // instead of sorting every earlier post (20 ms at 100,000 notes).
+        var at = article.PublishedAt;
         Previous = await published
-            .Where(p => p.PublishedAt < article.PublishedAt || p.PublishedAt == article.PublishedAt && p.Id < article.Id)
+            .Where(p => p.PublishedAt <= at && (p.PublishedAt < at || p.Id < article.Id))
             .NewestFirst().Select(p => new PostLink(p.Title, p.Slug)).FirstOrDefaultAsync(cancellationToken);
         Next = await published
-            .Where(p => p.PublishedAt > article.PublishedAt || p.PublishedAt == article.PublishedAt && p.Id > article.Id)
+            .Where(p => p.PublishedAt >= at && (p.PublishedAt > at || p.Id > article.Id))
             .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Select(p => new PostLink(p.Title, p.Slug)).FirstOrDefaultAsync(cancellationToken);
-        Related = await RelatedAsync(published, article, cancellationToken);
+        Related = await db.RelatedAsync(published, now, article.Id, article.CategoryId, article.Tags.Select(t => t.Id).ToList(), RelatedCount, cancellationToken);
 
         Meta = new PageMeta(article.Title, article.Excerpt, "/posts/" + Uri.EscapeDataString(article.Slug))
         {
@@ -61,37 +68,14 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
         return current is null ? NotFound() : RedirectPermanent("/posts/" + Uri.EscapeDataString(current));
     }
 
-    /// <summary>
-    /// Posts that share the most tags, then the newest of the same category. It starts from the
-    /// article's tags (the PostTags index), never from every post, so it costs the same at
-    /// 100,000 posts as at 100.
-    /// </summary>
-    private async Task<IReadOnlyList<PostSummary>> RelatedAsync(IQueryable<Post> published, ArticleView article, CancellationToken cancellationToken)
-    {
-        var tagIds = article.Tags.Select(t => t.Id).ToList();
-        var byTags = await db.Tags.Where(t => tagIds.Contains(t.Id))
-            .SelectMany(t => t.Posts.Select(p => p.Id))
-            .Where(id => id != article.Id)
-            .GroupBy(id => id)
-            .Select(g => new { Id = g.Key, Shared = g.Count() })
-            .OrderByDescending(c => c.Shared).ThenByDescending(c => c.Id)
-            .Take(RelatedCount * 10)
+    /// <summary>From the article's own tag links (the primary key), by name.</summary>
+    private Task<List<TagLink>> TagsOfAsync(int postId, CancellationToken cancellationToken) =>
+        db.Set<Dictionary<string, object>>("PostTags")
+            .Where(l => EF.Property<int>(l, "PostsId") == postId)
+            .Join(db.Tags, l => EF.Property<int>(l, "TagsId"), t => t.Id, (l, t) => t)
+            .OrderBy(t => t.Name)
+            .Select(t => new TagLink(t.Id, t.Name, t.Slug))
             .ToListAsync(cancellationToken);
-
-        var candidates = byTags.Select(c => c.Id).ToList();
-        var related = (await published.Where(p => candidates.Contains(p.Id)).ToSummaries().ToListAsync(cancellationToken))
-            .OrderBy(p => candidates.IndexOf(p.Id))
-            .Take(RelatedCount)
-            .ToList();
-
-        if (related.Count < RelatedCount && article.CategoryId is { } categoryId)
-        {
-            var known = related.Select(r => r.Id).Append(article.Id).ToList();
-            related.AddRange(await published.Where(p => p.CategoryId == categoryId && !known.Contains(p.Id))
-                .NewestFirst().Take(RelatedCount - related.Count).ToSummaries().ToListAsync(cancellationToken));
-        }
-        return related;
-    }
 
     public string LocalDate(DateTime utc) => settings.Current.ToLocal(utc).ToString("yyyy-MM-dd");
 
