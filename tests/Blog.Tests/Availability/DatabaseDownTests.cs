@@ -23,7 +23,7 @@ public sealed class DatabaseDownTests(ITestOutputHelper output)
         // Without a server to forward to (SQLite runs of the suite) the database stays down: the
         // half of the story before it comes up still holds.
         var server = TestDatabase.ServerAddress;
-        await using var postgres = new TcpForwarder(server?.Host ?? "127.0.0.1", server?.Port ?? ClosedPort(), up: false);
+        await using var postgres = new TcpForwarder(server?.Host ?? "127.0.0.1", server?.Port ?? Ports.Closed(), up: false);
         using var app = new BlogAppFactory();
         var connection = new NpgsqlConnectionStringBuilder(server is null ? "Username=blog;Database=blog_down" : TestDatabase.ConnectionStringFor(app.DataFolder, create: false))
         {
@@ -111,14 +111,5 @@ public sealed class DatabaseDownTests(ITestOutputHelper output)
             await Task.Delay(200);
         }
         throw new Xunit.Sdk.XunitException($"/healthz still answers '{last}' after {RecoveryBound.TotalSeconds} s");
-    }
-
-    private static int ClosedPort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Blog.Tests.Infrastructure;
 
 namespace Blog.Tests.Cli;
@@ -24,7 +22,7 @@ public sealed class DatabaseErrorCommandTests : IDisposable
     [MemberData(nameof(Commands))]
     public async Task Command_PostgresNotListening_PrintsOneLineNamingTheServer_AndExits1(string[] command)
     {
-        var port = ClosedPort();
+        var port = Ports.Closed();
         var run = await RunAsync("Postgres", $"Host=127.0.0.1;Port={port};Username=blog;Password={Password};Database=blog_cli", command);
 
         Assert.Equal(1, run.ExitCode);
@@ -69,14 +67,6 @@ public sealed class DatabaseErrorCommandTests : IDisposable
             ["ConnectionStrings__Blog"] = connectionString,
         }, command);
 
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     public void Dispose()
     {

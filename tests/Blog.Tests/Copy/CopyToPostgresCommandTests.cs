@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Blog.Data;
 using Blog.Hosting;
 using Blog.Tests.Infrastructure;
@@ -103,7 +101,7 @@ public sealed class CopyToPostgresCommandTests(SqliteBlogApp source) : IClassFix
     [Fact]
     public async Task Copy_ToAServerThatDoesNotAnswer_SaysItCannotReachIt()
     {
-        var port = UnusedPort();
+        var port = Ports.Closed();
 
         var run = await CopyAsync(source, $"Host=127.0.0.1;Port={port};Database=blog;Username=blog;Timeout=5");
 
@@ -142,15 +140,6 @@ public sealed class CopyToPostgresCommandTests(SqliteBlogApp source) : IClassFix
         DatabaseSetup.UseProvider(options, DatabaseProvider.Postgres, connectionString);
         await using var db = new BlogDbContext(options.Options);
         return await ModelRows.ReadAsync(db);
-    }
-
-    private static int UnusedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     public void Dispose()
