@@ -13,6 +13,13 @@ public static class PostQueries
                          && p.PublishedAt <= nowUtc
                          && p.DeletedAt == null);
 
+    /// <summary>
+    /// <see cref="Published"/> as SQL over a post aliased <c>p</c>, for the raw SQLite queries that
+    /// must name an index (INDEXED BY); <paramref name="now"/> is the placeholder of the time.
+    /// </summary>
+    public static string PublishedSql(string now) =>
+        $"p.\"Status\" IN ('{PostStatus.Published}', '{PostStatus.Scheduled}') AND p.\"PublishedAt\" <= {now} AND p.\"DeletedAt\" IS NULL";
+
     /// <summary>Drafts, and posts that were never given a publication time (never public).</summary>
     public static IQueryable<Post> Drafts(this IQueryable<Post> posts) =>
         posts.Where(p => (p.Status == PostStatus.Draft || p.PublishedAt == null) && p.DeletedAt == null);

@@ -40,7 +40,7 @@ public static class RelatedPosts
     /// common tag's links. Shared tags are then counted exactly for those candidates through the
     /// primary key (PostsId, TagsId), and whether each is public is asked of the visibility index:
     /// without it (or without ANALYZE's statistics) SQLite reads the rows, whose status and dates lie
-    /// past the Markdown and the HTML. The condition is <see cref="PostQueries.Published"/>'s.
+    /// past the Markdown and the HTML. The condition is <see cref="PostQueries.PublishedSql"/>.
     /// </summary>
     private static Task<List<int>> RankedOnSqliteAsync(BlogDbContext db, DateTime nowUtc, int postId, IReadOnlyList<int> tagIds, int count,
         CancellationToken cancellationToken)
@@ -53,7 +53,7 @@ public static class RelatedPosts
             SELECT l."PostsId" AS "Value" FROM "PostTags" AS l
             JOIN "Posts" AS p INDEXED BY "IX_Posts_Visibility" ON p."Id" = l."PostsId"
             WHERE l."PostsId" IN ({{latest}}) AND l."TagsId" IN ({{tags}}) AND l."PostsId" <> {0}
-              AND p."Status" IN ('Published', 'Scheduled') AND p."PublishedAt" <= {2} AND p."DeletedAt" IS NULL
+              AND {{PostQueries.PublishedSql("{2}")}}
             GROUP BY l."PostsId" ORDER BY COUNT(*) DESC, l."PostsId" DESC LIMIT {1}
             """;
         object[] parameters = [postId, count, nowUtc, .. tagIds.Cast<object>()];

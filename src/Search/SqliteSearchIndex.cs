@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Blog.Data;
+using Blog.Posts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Search;
@@ -35,12 +36,12 @@ internal sealed class SqliteSearchIndex(int rankingWindow) : ISearchIndex
 
     // Every query starts from the full-text table (CROSS JOIN keeps SQLite from walking every post
     // and asking the index about each), then asks IX_Posts_Visibility whether a match is public
-    // (PostQueries.Published's rules): that index holds the answer, so no large post row is read.
-    private const string CountSql = """
+    // (PostQueries.PublishedSql): that index holds the answer, so no large post row is read.
+    private static readonly string CountSql = $$"""
         SELECT count(*) AS Value FROM (
             SELECT 1 FROM PostSearch CROSS JOIN Posts AS p INDEXED BY IX_Posts_Visibility ON p.Id = PostSearch.rowid
             WHERE PostSearch MATCH {0}
-              AND p.Status IN ('Published', 'Scheduled') AND p.PublishedAt <= {1} AND p.DeletedAt IS NULL
+              AND {{PostQueries.PublishedSql("{1}")}}
             LIMIT {2})
         """;
 
@@ -49,20 +50,20 @@ internal sealed class SqliteSearchIndex(int rankingWindow) : ISearchIndex
     // candidates are the newest public matches of the whole query ({0}) and, apart, the newest
     // whose title matches ({1}), each up to a window ({3}); title matches come first, then bm25
     // (title columns weigh ten times the body). Below the window that is every match, ranked exactly.
-    private const string PageSql = """
+    private static readonly string PageSql = $$"""
         SELECT Id AS Value FROM (
             SELECT * FROM (
                 SELECT PostSearch.rowid AS Id, bm25(PostSearch, 10.0, 10.0, 1.0, 1.0) - 1000000.0 AS SortKey, p.PublishedAt
                 FROM PostSearch CROSS JOIN Posts AS p INDEXED BY IX_Posts_Visibility ON p.Id = PostSearch.rowid
                 WHERE PostSearch MATCH {1}
-                  AND p.Status IN ('Published', 'Scheduled') AND p.PublishedAt <= {2} AND p.DeletedAt IS NULL
+                  AND {{PostQueries.PublishedSql("{2}")}}
                 ORDER BY PostSearch.rowid DESC LIMIT {3})
             UNION ALL
             SELECT * FROM (
                 SELECT PostSearch.rowid AS Id, bm25(PostSearch, 10.0, 10.0, 1.0, 1.0) AS SortKey, p.PublishedAt
                 FROM PostSearch CROSS JOIN Posts AS p INDEXED BY IX_Posts_Visibility ON p.Id = PostSearch.rowid
                 WHERE PostSearch MATCH {0}
-                  AND p.Status IN ('Published', 'Scheduled') AND p.PublishedAt <= {2} AND p.DeletedAt IS NULL
+                  AND {{PostQueries.PublishedSql("{2}")}}
                 ORDER BY PostSearch.rowid DESC LIMIT {3}))
         GROUP BY Id ORDER BY min(SortKey), PublishedAt DESC LIMIT {4} OFFSET {5}
         """;
