@@ -25,7 +25,10 @@ public static class EditorSession
         await page.Page.FillAsync("[name='Input.UserName']", UserName);
         await page.Page.FillAsync("[name='Input.Password']", Password);
         await page.Page.ClickAsync("form button[type=submit]");
-        await page.Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path);
+        // Wait for the document, not its load event: on a busy CI machine the editor's scripts and fonts
+        // can hold "load" past the timeout although the page is there to use (the next steps auto-wait).
+        await page.Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path,
+            new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
         return page;
     }
 
