@@ -65,7 +65,7 @@ public static class BlogApplication
             options.Conventions.AllowAnonymousToPage("/Admin/Login");
             // The editor answers /admin/posts/{id:int} and, for a post not written yet, this.
             options.Conventions.AddPageRoute("/Admin/Posts/Edit", "admin/posts/new");
-        });
+        }).AddMvcOptions(options => options.Filters.Add<OneConnectionPerPage>());
         // Chinese text as characters, not &#x...; entities: smaller pages, readable source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddDatabaseAvailability();

@@ -34,7 +34,7 @@ public static class DatabaseSetup
                     "Blog:Database:Provider is 'Postgres' but ConnectionStrings:Blog is empty; set ConnectionStrings__Blog to a PostgreSQL connection string.");
             UseProvider(options, database, connectionString)
                 .AddInterceptors(SearchIndexer, provider.GetRequiredService<ContentChangeInterceptor>());
-        });
+        }, optionsLifetime: ServiceLifetime.Singleton); // built once: the default (scoped) built them again for every request
         return services;
     }
 
