@@ -11,6 +11,7 @@ namespace Blog.Availability;
 /// </summary>
 internal static class DatabaseGate
 {
+
     public static IServiceCollection AddDatabaseAvailability(this IServiceCollection services)
     {
         services.AddSingleton<DatabaseStatus>();
@@ -25,6 +26,8 @@ internal static class DatabaseGate
         app.Use(async (context, next) =>
         {
             var status = context.RequestServices.GetRequiredService<DatabaseStatus>();
+            if (!status.IsReady)
+                await status.WaitForFirstSetUpAsync(context.RequestAborted);
             if (!status.IsReady)
             {
                 await UnavailablePage.WriteAsync(context, DatabaseRecovery.LongestRetry);

@@ -14,9 +14,27 @@ public sealed class DatabaseStatus(ILogger<DatabaseStatus> logger)
     private volatile State _state = new(false, "the site is starting and setting up its database");
     private bool _reportedDown;
     private TaskCompletionSource _unavailable = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _firstSetUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _lock = new();
 
     public bool IsReady => _state.Ready;
+
+    /// <summary>Completes when the set-up at start has ended, whether the database could be used or not.</summary>
+    public Task FirstSetUp => _firstSetUp.Task;
+
+    /// <summary>How long a request waits for the set-up at start before it is answered 503.</summary>
+    public static readonly TimeSpan FirstSetUpWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The site listens while it sets the database up at start: the first requests (pages and
+    /// /healthz) wait for that, a second when there is nothing to migrate, rather than be told
+    /// the site is starting. Returns at once afterwards.
+    /// </summary>
+    public async Task WaitForFirstSetUpAsync(CancellationToken cancellationToken)
+    {
+        if (!_firstSetUp.Task.IsCompleted)
+            await Task.WhenAny(_firstSetUp.Task, Task.Delay(FirstSetUpWait, cancellationToken));
+    }
 
     /// <summary>Why the database cannot be used (meaningless while ready).</summary>
     public string Reason => _state.Reason;
@@ -37,6 +55,7 @@ public sealed class DatabaseStatus(ILogger<DatabaseStatus> logger)
             if (wasDown)
                 logger.LogInformation("The database answers again: {Target}. The site serves normally.", target);
         }
+        _firstSetUp.TrySetResult();
     }
 
     /// <summary>Records that the database cannot be used; logs when that is news (or the reason changed).</summary>
@@ -55,6 +74,7 @@ public sealed class DatabaseStatus(ILogger<DatabaseStatus> logger)
                     reason, DatabaseRecovery.FirstRetry.TotalSeconds, DatabaseRecovery.LongestRetry.TotalSeconds);
             }
         }
+        _firstSetUp.TrySetResult();
     }
 
     /// <summary>Completes when the database is (or becomes) unavailable.</summary>
