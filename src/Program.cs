@@ -10,10 +10,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddBlog();
 
 var app = builder.Build();
-// The database is set up on another thread while the site builds its pipeline and starts
-// listening; requests that arrive meanwhile wait for it (see DatabaseGate). One that cannot be
-// used (not up yet, a wrong address or password) does not stop the site: it answers 503 and
-// keeps trying.
+// The database is set up on another thread while the site builds its pipeline; the site listens
+// once that has ended (see FirstSetUpWait). One that cannot be used (not up yet, a wrong address
+// or password) does not stop the site: it answers 503 and keeps trying.
 _ = Task.Run(() => app.Services.GetRequiredService<DatabaseRecovery>().SetUpAsync());
 app.UseBlog();
 await app.RunAsync();

@@ -12,8 +12,12 @@ namespace Blog.Availability;
 internal static class DatabaseGate
 {
 
+    /// <summary>Call it before anything that adds hosted services which read the database.</summary>
     public static IServiceCollection AddDatabaseAvailability(this IServiceCollection services)
     {
+        // First among the hosted services: those after it read the database, which the set-up at
+        // start may still be creating (data protection's key ring loader), or answer requests (Kestrel).
+        services.AddHostedService<FirstSetUpWait>();
         services.AddSingleton<DatabaseStatus>();
         services.AddSingleton<DatabaseProbe>();
         services.AddSingleton<DatabaseRecovery>();
@@ -26,8 +30,6 @@ internal static class DatabaseGate
         app.Use(async (context, next) =>
         {
             var status = context.RequestServices.GetRequiredService<DatabaseStatus>();
-            if (!status.IsReady)
-                await status.WaitForFirstSetUpAsync(context.RequestAborted);
             if (!status.IsReady)
             {
                 await UnavailablePage.WriteAsync(context, DatabaseRecovery.LongestRetry);

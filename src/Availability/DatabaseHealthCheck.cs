@@ -14,8 +14,6 @@ internal sealed class DatabaseHealthCheck(DatabaseStatus status, DatabaseProbe p
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!status.IsReady)
-            await status.WaitForFirstSetUpAsync(cancellationToken);
-        if (!status.IsReady)
             return HealthCheckResult.Unhealthy(status.Reason);
         if (await probe.ProbeAsync(cancellationToken) is { } fault)
         {

@@ -22,20 +22,6 @@ public sealed class DatabaseStatus(ILogger<DatabaseStatus> logger)
     /// <summary>Completes when the set-up at start has ended, whether the database could be used or not.</summary>
     public Task FirstSetUp => _firstSetUp.Task;
 
-    /// <summary>How long a request waits for the set-up at start before it is answered 503.</summary>
-    public static readonly TimeSpan FirstSetUpWait = TimeSpan.FromSeconds(10);
-
-    /// <summary>
-    /// The site listens while it sets the database up at start: the first requests (pages and
-    /// /healthz) wait for that, a second when there is nothing to migrate, rather than be told
-    /// the site is starting. Returns at once afterwards.
-    /// </summary>
-    public async Task WaitForFirstSetUpAsync(CancellationToken cancellationToken)
-    {
-        if (!_firstSetUp.Task.IsCompleted)
-            await Task.WhenAny(_firstSetUp.Task, Task.Delay(FirstSetUpWait, cancellationToken));
-    }
-
     /// <summary>Why the database cannot be used (meaningless while ready).</summary>
     public string Reason => _state.Reason;
 

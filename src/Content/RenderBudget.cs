@@ -39,18 +39,14 @@ internal sealed class RenderDeadline(TimeSpan limit)
 /// <summary>
 /// Runs renders under a time limit. Markdig is quadratic on some inputs (100,000 × "[a](" takes
 /// minutes) and renders run inside requests and imports, so each render runs on a worker thread
-/// of its own while the caller waits at most the time limit. At the limit the render's deadline is
-/// past; Markdig cannot be aborted, but <see cref="RenderCheckpoints"/> make it stop at the
+/// (<see cref="RenderWorkers"/>) while the caller waits at most the time limit. At the limit the
+/// render's deadline is past; Markdig cannot be aborted, but <see cref="RenderCheckpoints"/> make it stop at the
 /// next bracket, delimiter or line. A render that still runs on (a stretch of Markdig with no
 /// checkpoint) is counted until it ends, and while too many run, new renders are refused at once
 /// rather than piling up on the CPU.
 /// </summary>
 internal sealed class RenderBudget(RenderLimits limits, ILogger? logger)
 {
-    // Deeply nested documents recurse deeply, in Markdig's renderer and in ours; a stack overflow
-    // would end the process, so workers get more room than a thread-pool thread's 1.5 MB.
-    private const int WorkerStackBytes = 16 * 1024 * 1024;
-
     // Past the deadline, a render normally notices within milliseconds.
     private static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(150);
 
@@ -73,7 +69,8 @@ internal sealed class RenderBudget(RenderLimits limits, ILogger? logger)
         var limit = limits.TimeFor(length);
         var deadline = new RenderDeadline(limit);
         var done = new TaskCompletionSource<T?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var worker = new Thread(() =>
+        var started = Stopwatch.GetTimestamp();
+        RenderWorkers.Start(() =>
         {
             try
             {
@@ -87,9 +84,7 @@ internal sealed class RenderBudget(RenderLimits limits, ILogger? logger)
             {
                 done.SetException(e);
             }
-        }, WorkerStackBytes) { IsBackground = true, Name = "markdown render" };
-        var started = Stopwatch.GetTimestamp();
-        worker.Start();
+        });
 
         bool finished;
         try

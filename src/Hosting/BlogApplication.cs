@@ -28,6 +28,7 @@ public static class BlogApplication
         var services = builder.Services;
         services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration));
 
+        services.AddDatabaseAvailability();
         services.AddOptions<BlogOptions>().BindConfiguration("Blog");
         // Behind a TLS-terminating proxy the app itself listens on plain HTTP, so the redirection
         // middleware cannot find an HTTPS port of its own and would redirect nothing: the public URL says it.
@@ -68,7 +69,6 @@ public static class BlogApplication
         }).AddMvcOptions(options => options.Filters.Add<OneConnectionPerPage>());
         // Chinese text as characters, not &#x...; entities: smaller pages, readable source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddDatabaseAvailability();
         return builder;
     }
 

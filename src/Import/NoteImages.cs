@@ -1,6 +1,7 @@
 using Blog.Content;
 using Blog.Data;
 using Blog.Media;
+using Markdig.Syntax;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Import;
@@ -10,17 +11,20 @@ namespace Blog.Import;
 /// Lives for one import: an image shared by many notes is read once, and the images a failed note
 /// added are taken back with it.
 /// </summary>
-internal sealed class NoteImages(NoteSource source, MediaStore media, BlogDbContext db, MarkdownRenderer renderer, long maxImageBytes)
+internal sealed class NoteImages(NoteSource source, MediaStore media, BlogDbContext db, long maxImageBytes)
 {
     private readonly Dictionary<string, string> _saved = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _pending = new(StringComparer.Ordinal);
     private readonly List<Data.Media> _added = [];
 
-    /// <summary>The note's Markdown with its local image links pointing at stored media; problems go to its warnings.</summary>
-    public async Task<string> RewriteAsync(Note note, CancellationToken cancellationToken)
+    /// <summary>
+    /// The note's Markdown with its local image links pointing at stored media; problems go to its
+    /// warnings. <paramref name="document"/> is the Markdown parsed, or null when it was too long,
+    /// too complex or nested too deeply to parse: then it is kept as written, the renderer says why.
+    /// </summary>
+    public async Task<string> RewriteAsync(Note note, MarkdownDocument? document, CancellationToken cancellationToken)
     {
-        // Too long, too complex or nested too deeply to parse: kept as written, the renderer says why.
-        if (renderer.TryParse(note.Markdown) is not { } document)
+        if (document is null)
             return note.Markdown;
 
         var replacements = new List<(LocalLink, string)>();

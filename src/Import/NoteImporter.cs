@@ -62,13 +62,13 @@ public sealed class NoteImporter(
         if (source.NoteKeys.Count == 0 && source.Refused.Count == 0)
             report.Error = "No Markdown notes (.md or .markdown files) were found.";
 
-        var images = new NoteImages(source, media, db, renderer, settings.Current.UploadLimitBytes);
+        var images = new NoteImages(source, media, db, settings.Current.UploadLimitBytes);
         try
         {
-            foreach (var key in source.NoteKeys)
+            await foreach (var note in new PreparedNotes(source, settings.Current, renderer).ReadAsync(cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                report.Items.Add(await ImportNoteAsync(source, key, images, cancellationToken));
+                report.Items.Add(await ImportNoteAsync(note, images, cancellationToken));
             }
         }
         catch (ImportException e)
@@ -79,15 +79,16 @@ public sealed class NoteImporter(
         return report;
     }
 
-    private async Task<ImportItem> ImportNoteAsync(NoteSource source, string key, NoteImages images, CancellationToken cancellationToken)
+    private async Task<ImportItem> ImportNoteAsync(PreparedNote prepared, NoteImages images, CancellationToken cancellationToken)
     {
+        var key = prepared.Key;
         try
         {
-            var file = await source.ReadAsync(key, MaxNoteBytes, cancellationToken)
-                ?? throw new BadNoteException("it could no longer be found");
-            var note = NoteReader.Read(key, file, settings.Current, renderer);
-            var markdown = await images.RewriteAsync(note, cancellationToken);
-            var outcome = await ApplyAsync(note, markdown, cancellationToken);
+            prepared.Failure?.Throw();
+            var note = prepared.Note!;
+            var markdown = await images.RewriteAsync(note, prepared.Document, cancellationToken);
+            var rendered = markdown == note.Markdown && prepared.Rendered is { } asWritten ? asWritten : renderer.Render(markdown);
+            var outcome = await ApplyAsync(note, markdown, rendered, cancellationToken);
             // The one save of this note: its post, category, tags, revision and images together.
             // A skipped note may still bring images (a media row lost, its file back), saved too.
             await db.SaveChangesAsync(cancellationToken);
@@ -115,8 +116,8 @@ public sealed class NoteImporter(
         }
     }
 
-    /// <summary>Finds the note's post, or creates it, and brings it up to date; nothing is saved here.</summary>
-    private async Task<ImportOutcome> ApplyAsync(Note note, string markdown, CancellationToken cancellationToken)
+    /// <summary>Finds the note's post, or creates it, and brings it up to date with <paramref name="markdown"/> as <paramref name="rendered"/>; nothing is saved here.</summary>
+    private async Task<ImportOutcome> ApplyAsync(Note note, string markdown, RenderedMarkdown rendered, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var wantedSlug = note.Slug ?? Slugs.FromTitle(note.Title);
@@ -193,7 +194,8 @@ public sealed class NoteImporter(
         post.Tags.AddRange(tags);
         post.Status = status;
         post.PublishedAt = publishedAt;
-        if (renderer.RenderInto(post).Error is { } error)
+        post.Store(rendered);
+        if (rendered.Error is { } error)
             note.Warnings.Add("imported as written, but " + char.ToLowerInvariant(error[0]) + error[1..]);
         return outcome;
     }

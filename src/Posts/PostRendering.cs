@@ -17,6 +17,13 @@ public static class PostRendering
     public static RenderedMarkdown RenderInto(this MarkdownRenderer renderer, Post post)
     {
         var rendered = renderer.Render(post.Markdown);
+        post.Store(rendered);
+        return rendered;
+    }
+
+    /// <summary>Stores on the post everything computed from its Markdown, rendered beforehand.</summary>
+    public static void Store(this Post post, RenderedMarkdown rendered)
+    {
         post.Html = rendered.Html;
         post.TocHtml = rendered.TocHtml;
         // A note that failed to render is still searchable by its text as typed.
@@ -29,7 +36,6 @@ public static class PostRendering
         post.CoverImage = rendered.FirstImage;
         post.RenderError = rendered.Error;
         post.RenderVersion = MarkdownRenderer.Version;
-        return rendered;
     }
 
     private static string Searchable(string text)

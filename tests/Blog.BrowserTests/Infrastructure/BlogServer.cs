@@ -1,5 +1,4 @@
 using System.Net;
-using Blog.Availability;
 using Blog.Content;
 using Blog.Data;
 using Blog.Media;
@@ -10,7 +9,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Blog.BrowserTests.Infrastructure;
 
@@ -29,14 +27,6 @@ public sealed class BlogServer : WebApplicationFactory<Program>
     public BlogServer()
     {
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-    }
-
-    /// <summary>The database is set up beside the start; the tests' own writes to it wait for that.</summary>
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        var host = base.CreateHost(builder);
-        host.Services.GetRequiredService<DatabaseStatus>().FirstSetUp.Wait(TimeSpan.FromMinutes(2));
-        return host;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,4 +1,3 @@
-using Blog.Availability;
 using Blog.Content;
 using Blog.Data;
 using Blog.Hosting;
@@ -7,7 +6,6 @@ using Blog.Settings;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Blog.Tests.Infrastructure;
 
@@ -35,20 +33,6 @@ public class BlogAppFactory : WebApplicationFactory<Program>
 
     /// <summary>Configuration for this site only, set before its first request.</summary>
     public Dictionary<string, string> Configuration { get; } = [];
-
-    /// <summary>
-    /// Whether starting the site waits for its database set-up, which runs beside the start: the
-    /// site's requests wait for it by themselves, the tests' own use of the database does not.
-    /// </summary>
-    public bool WaitForSetUp { get; init; } = true;
-
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        var host = base.CreateHost(builder);
-        if (WaitForSetUp)
-            host.Services.GetRequiredService<DatabaseStatus>().FirstSetUp.Wait(TimeSpan.FromMinutes(2));
-        return host;
-    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
