@@ -11,7 +11,6 @@ namespace Blog.Availability;
 /// </summary>
 internal static class DatabaseGate
 {
-
     /// <summary>Call it before anything that adds hosted services which read the database.</summary>
     public static IServiceCollection AddDatabaseAvailability(this IServiceCollection services)
     {

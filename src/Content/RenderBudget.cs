@@ -40,8 +40,8 @@ internal sealed class RenderDeadline(TimeSpan limit)
 /// Runs renders under a time limit. Markdig is quadratic on some inputs (100,000 × "[a](" takes
 /// minutes) and renders run inside requests and imports, so each render runs on a worker thread
 /// (<see cref="RenderWorkers"/>) while the caller waits at most the time limit. At the limit the
-/// render's deadline is past; Markdig cannot be aborted, but <see cref="RenderCheckpoints"/> make it stop at the
-/// next bracket, delimiter or line. A render that still runs on (a stretch of Markdig with no
+/// render's deadline is past; Markdig cannot be aborted, but <see cref="RenderCheckpoints"/> make
+/// it stop at the next bracket, delimiter or line. A render that still runs on (a stretch of Markdig with no
 /// checkpoint) is counted until it ends, and while too many run, new renders are refused at once
 /// rather than piling up on the CPU.
 /// </summary>

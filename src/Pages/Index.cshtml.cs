@@ -15,7 +15,7 @@ public class IndexModel(BlogDbContext db, SiteSettingsStore settings, TimeProvid
             return NotFound();
 
         var page = await db.Posts.Published(clock.GetUtcNow().UtcDateTime)
-            .ToPostPageAsync(counts, number, settings.Current.PostsPerPage, "/", cancellationToken);
+            .ToPostPageAsync(db.Posts, counts, number, settings.Current.PostsPerPage, "/", cancellationToken);
         if (page is null)
             return NotFound();
 

@@ -28,8 +28,12 @@ public static class Paging
         return number is >= 1 and <= int.MaxValue ? (int)number : null;
     }
 
-    /// <summary>The posts of one page, newest first; null when the page is past the last one.</summary>
-    public static async Task<PostPage?> ToPostPageAsync(this IQueryable<Post> posts, PostCounts counts, int number, int size, string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// The posts of one page, newest first; null when the page is past the last one. The page's
+    /// rows are then read by id from <paramref name="table"/>, the posts unfiltered.
+    /// </summary>
+    public static async Task<PostPage?> ToPostPageAsync(this IQueryable<Post> posts, IQueryable<Post> table, PostCounts counts, int number, int size, string path,
+        CancellationToken cancellationToken)
     {
         var total = await counts.CountAsync(path, posts, cancellationToken);
         var totalPages = Math.Max(1, (total + size - 1) / size);
@@ -38,8 +42,10 @@ public static class Paging
 
         // The page's ids first, then their rows: skipping to page 5,000 then walks the list's index
         // only, instead of reading 50,000 large rows (CategoryId sits past the Markdown and the HTML).
+        // The rows by id alone: with the list's filter again (a category's join), SQLite read the
+        // category's 33,000 rows through its index to find the ten (8 ms at 100,000 notes).
         var pageIds = posts.NewestFirst().Skip((number - 1) * size).Take(size).Select(p => p.Id);
-        var items = await posts.Where(p => pageIds.Contains(p.Id)).NewestFirst()
+        var items = await table.Where(p => pageIds.Contains(p.Id)).NewestFirst()
             .ToSummaries()
             .ToListAsync(cancellationToken);
         return new PostPage(items, number, totalPages, path);

@@ -23,7 +23,7 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
 
         var path = "/category/" + Uri.EscapeDataString(slug);
         var page = await db.Posts.Published(clock.GetUtcNow().UtcDateTime).InCategory(slug)
-            .ToPostPageAsync(counts, number, settings.Current.PostsPerPage, path, cancellationToken);
+            .ToPostPageAsync(db.Posts, counts, number, settings.Current.PostsPerPage, path, cancellationToken);
         if (page is null)
             return NotFound();
 

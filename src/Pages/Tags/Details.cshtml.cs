@@ -20,7 +20,7 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
             return NotFound();
 
         var page = await db.Posts.Published(clock.GetUtcNow().UtcDateTime).WithTag(slug)
-            .ToPostPageAsync(counts, number, settings.Current.PostsPerPage, "/tag/" + Uri.EscapeDataString(slug), cancellationToken);
+            .ToPostPageAsync(db.Posts, counts, number, settings.Current.PostsPerPage, "/tag/" + Uri.EscapeDataString(slug), cancellationToken);
         if (page is null)
             return NotFound();
 
