@@ -34,7 +34,6 @@ public sealed class DatabaseRecovery(IServiceProvider services, DatabaseStatus s
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await status.FirstSetUp.WaitAsync(stoppingToken); // the set-up at start runs beside the site's start
         while (!stoppingToken.IsCancellationRequested)
         {
             await status.WhenUnavailable(stoppingToken);

@@ -40,12 +40,13 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         Remember(connection);
     }
 
-    private static bool IsConfigured(DbConnection connection) =>
-        connection is SqliteConnection { Handle: { } handle } && Configured.TryGetValue(handle, out _);
+    private static bool IsConfigured(DbConnection connection) => HandleOf(connection) is { } handle && Configured.TryGetValue(handle, out _);
 
     private static void Remember(DbConnection connection)
     {
-        if (connection is SqliteConnection { Handle: { } handle })
+        if (HandleOf(connection) is { } handle)
             Configured.AddOrUpdate(handle, handle);
     }
+
+    private static object? HandleOf(DbConnection connection) => (connection as SqliteConnection)?.Handle;
 }

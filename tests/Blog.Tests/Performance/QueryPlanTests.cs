@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Blog.Data;
+using Blog.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Blog.Tests.Performance;
+
+/// <summary>
+/// Every query of a public page finds its posts through an index: SQLite's plan for it (EXPLAIN
+/// QUERY PLAN, asked with the query's own parameters just before it runs) never reads the whole
+/// posts table, and a list page reads its rows by id, not through the list's own index again.
+/// </summary>
+public sealed class QueryPlanTests : IDisposable
+{
+    private readonly PlanRecordingApp _app = new() { Configuration = { ["Blog:OutputCache"] = "false" } };
+
+    private sealed class PlanRecordingApp : SqliteBlogApp
+    {
+        public PlanRecorder Plans { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(s => s.ConfigureDbContext<BlogDbContext>(o => o.AddInterceptors(Plans)));
+        }
+    }
+
+    private sealed class PlanRecorder : DbCommandInterceptor
+    {
+        public ConcurrentQueue<(string Sql, List<string> Plan)> Recorded { get; } = new();
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+                Recorded.Enqueue((command.CommandText, PlanOf(command)));
+            return ValueTask.FromResult(result);
+        }
+
+        private static List<string> PlanOf(DbCommand command)
+        {
+            using var explain = (SqliteCommand)command.Connection!.CreateCommand();
+            explain.Transaction = (SqliteTransaction?)command.Transaction;
+            explain.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+            foreach (SqliteParameter parameter in command.Parameters)
+                explain.Parameters.Add(new SqliteParameter(parameter.ParameterName, parameter.Value));
+            var plan = new List<string>();
+            using var reader = explain.ExecuteReader();
+            while (reader.Read())
+                plan.Add(reader.GetString(3));
+            return plan;
+        }
+    }
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task PublicPages_NeverReadTheWholePostsTable_AndListsReadTheirRowsById()
+    {
+        var client = _app.CreateClient();
+        Post article = null!;
+        for (var i = 0; i < 30; i++)
+            article = await _app.AddPostAsync(new PostBuilder($"索引笔记 {i} {Guid.NewGuid():N}"[..20]).InCategory(i % 2 == 0 ? "python" : "large-model")
+                .WithTags("索引", $"计划{i % 3}").WithMarkdown($"第 {i} 篇：注意力 $a^2$ 与 `softmax`。").PublishedAt(DateTime.UtcNow.AddHours(-i - 1)));
+        var urls = new[]
+        {
+            "/", "/?page=2", $"/posts/{article.Slug}", "/category/python", "/tag/索引", "/archive",
+            "/search?q=" + Uri.EscapeDataString("注意力"), "/feed.xml", "/category/python/feed.xml", "/sitemap.xml",
+        };
+
+        foreach (var url in urls)
+        {
+            _app.Plans.Recorded.Clear();
+            Assert.True((await client.GetAsync(url)).IsSuccessStatusCode, url);
+            foreach (var (sql, plan) in _app.Plans.Recorded)
+            {
+                // "SCAN p" alone walks every row of the posts table (aliased p, p0, ... by EF), unless
+                // p names a subquery's result (CO-ROUTINE, MATERIALIZE), which is scanned by design.
+                var subqueries = plan.Select(step => Regex.Match(step, @"^(?:CO-ROUTINE|MATERIALIZE) (\S+)")).Where(m => m.Success)
+                    .Select(m => m.Groups[1].Value).ToHashSet();
+                var tableScans = plan.Where(step => Regex.Match(step, @"^SCAN (p\d*|Posts)$") is { Success: true } m
+                    && !subqueries.Contains(m.Groups[1].Value));
+                Assert.True(!tableScans.Any(), $"{url} reads the whole posts table: {string.Join(" | ", plan)}\n{sql}");
+                // A list's page of summaries (they carry the excerpt) is read by id.
+                if (sql.Contains("\"Excerpt\"", StringComparison.Ordinal) && sql.Contains("\"p\".\"Id\" IN (", StringComparison.Ordinal))
+                    Assert.True(plan.Any(step => step.Contains("INTEGER PRIMARY KEY", StringComparison.Ordinal)),
+                        $"{url} reads its page's rows other than by id: {string.Join(" | ", plan)}\n{sql}");
+            }
+        }
+    }
+}
