@@ -86,7 +86,7 @@ public static class BlogApplication
             app.UseHttpsRedirection();
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(options);
 
         app.MapStaticAssets();
         app.UseMediaFiles(options);
