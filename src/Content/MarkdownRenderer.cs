@@ -29,11 +29,15 @@ public sealed class MarkdownRenderer
         .UseGridTables()
         .UseTaskLists()
         .UseFootnotes()
-        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
+        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough | Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Marked)
+        .UseCjkFriendlyEmphasis() // **强化学习（RL）**讨论: the markdown-cjk-friendly amendments
         .UseAutoLinks()
         .UseMathematics()
         .Use<StudyNotesExtension>()
         .Build(); // raw HTML stays on: the sanitizer keeps what notes really use (see NoteHtmlSanitizer)
+
+    // Started with the first renderer, so that the site's first note with HTML does not wait for it.
+    private static readonly Task SanitizerReady = Task.Run(NoteHtmlSanitizer.Prepare);
 
     private readonly RenderBudget _budget;
     private readonly UnrenderableTexts _unrenderable = new();
@@ -80,6 +84,8 @@ public sealed class MarkdownRenderer
             return Unrendered(markdown, RenderMessages.TooLong(markdown.Length, _budget.Limits.MaxLength));
         if (_unrenderable.ErrorOf(markdown) is { } known)
             return Unrendered(markdown, known);
+        if (markdown.Contains('<'))
+            SanitizerReady.Wait();
 
         var (outcome, rendered) = _budget.Run(markdown.Length, deadline => RenderWithin(markdown, deadline));
         switch (outcome)
@@ -110,7 +116,7 @@ public sealed class MarkdownRenderer
             var plainText = PlainText(document);
             var (cjk, words) = Cjk.Count(plainText);
             deadline.ThrowIfPast();
-            var html = ToHtml(document);
+            var html = Headings.InsertToc(ToHtml(document), toc);
             deadline.ThrowIfPast();
 
             return new RenderedMarkdown(

@@ -43,7 +43,13 @@ internal static class NoteHtmlSanitizer
         "plaintext", "form", "canvas", "audio", "video", "base", "link", "meta",
     };
 
-    private static readonly HtmlSanitizer Sanitizer = Create();
+    private static readonly Lazy<HtmlSanitizer> Sanitizer = new(Create);
+
+    /// <summary>
+    /// Builds the sanitizer and runs it once. Its first use loads AngleSharp and its CSS parser,
+    /// which takes longer than a render's whole time limit: the renderer calls this outside the limit.
+    /// </summary>
+    public static void Prepare() => Sanitizer.Value.Sanitize("<p style=\"color:red\">x</p>");
 
     private static HtmlSanitizer Create()
     {
@@ -78,7 +84,7 @@ internal static class NoteHtmlSanitizer
             if (e.Node is AngleSharp.Dom.IElement { LocalName: "input" } input)
             {
                 if (!string.Equals(input.GetAttribute("type"), "checkbox", StringComparison.OrdinalIgnoreCase))
-                    input.Remove();
+                    input.Parent?.RemoveChild(input);
                 else
                     input.SetAttribute("disabled", "");
             }
@@ -88,7 +94,7 @@ internal static class NoteHtmlSanitizer
 
     public static string Sanitize(string html)
     {
-        return Sanitizer.Sanitize(html);
+        return Sanitizer.Value.Sanitize(html);
     }
 
     private static bool IsRasterDataImage(string url) =>
