@@ -19,7 +19,7 @@ namespace Blog.Content;
 public sealed class MarkdownRenderer
 {
     /// <summary>Bump when the output changes; posts rendered by an older version are re-rendered at start.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     // Reading speeds: about 300 CJK characters or 200 English words a minute.
     private const double CjkPerMinute = 300, WordsPerMinute = 200;
@@ -39,9 +39,11 @@ public sealed class MarkdownRenderer
     private readonly RenderBudget _budget;
     private readonly UnrenderableTexts _unrenderable = new();
     private readonly ILogger? _logger;
+    private readonly Media.ArticleImages? _images;
 
-    public MarkdownRenderer(ILogger<MarkdownRenderer>? logger = null) : this(RenderLimits.Default, logger)
+    public MarkdownRenderer(ILogger<MarkdownRenderer>? logger = null, Media.ArticleImages? images = null) : this(RenderLimits.Default, logger)
     {
+        _images = images;
     }
 
     internal MarkdownRenderer(RenderLimits limits, ILogger? logger = null)
@@ -88,6 +90,10 @@ public sealed class MarkdownRenderer
             case BudgetOutcome.Done:
                 if (rendered!.Error is { } error)
                     _unrenderable.Add(markdown, error);
+                // Outside the budget: it may ask the database for image sizes, and a slow answer
+                // must not mark the note as too complex to render.
+                else if (_images is not null)
+                    rendered = rendered with { Html = _images.Apply(rendered.Html) };
                 return rendered;
             case BudgetOutcome.TimedOut:
                 var tooComplex = RenderMessages.TooComplex(_budget.Limits.TimeFor(markdown.Length));
