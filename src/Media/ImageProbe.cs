@@ -17,7 +17,8 @@ internal static class ImageProbe
 
     private static PixelSize? Read(Func<Image> open)
     {
-        Vips.EnsureReady();
+        if (!Vips.Available)
+            return null;
         try
         {
             using var image = open();

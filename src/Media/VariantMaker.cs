@@ -52,7 +52,6 @@ public sealed class VariantMaker(MediaFolder media, ILogger<VariantMaker> logger
 
     private List<int> Make(string path, string original, List<int> widths)
     {
-        Vips.EnsureReady();
         var made = new List<int>();
         try
         {
