@@ -1,3 +1,4 @@
+using Blog.Caching;
 using Blog.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -13,7 +14,7 @@ namespace Blog.Import;
 /// part of one. A batch is short (<see cref="MaxWait"/>), so the site and the editor writing beside
 /// the import wait for it no longer than for one large note.
 /// </summary>
-internal sealed class ImportBatch(BlogDbContext db, TimeProvider clock) : IAsyncDisposable
+internal sealed class ImportBatch(BlogDbContext db, TimeProvider clock, IServiceProvider services) : IAsyncDisposable
 {
     private const int MaxNotes = 200;
     private const string Note = "note";
@@ -56,6 +57,9 @@ internal sealed class ImportBatch(BlogDbContext db, TimeProvider clock) : IAsync
         await _transaction.CommitAsync(cancellationToken);
         await _transaction.DisposeAsync();
         _transaction = null;
+        // Each note's save dropped the cached pages before this commit made it visible: a page
+        // rendered in between shows the content without it. Dropped again now that it is there.
+        await OutputCaching.EvictAsync(services, changedElsewhere: false, CancellationToken.None);
     }
 
     private async Task EndNoteAsync(bool keep)

@@ -19,6 +19,7 @@ public sealed class NoteImporter(
     MarkdownRenderer renderer,
     SiteSettingsStore settings,
     TimeProvider clock,
+    IServiceProvider services,
     ILogger<NoteImporter> logger)
 {
     /// <summary>A note is text: anything bigger is almost surely not a note.</summary>
@@ -64,7 +65,7 @@ public sealed class NoteImporter(
             report.Error = "No Markdown notes (.md or .markdown files) were found.";
 
         var images = new NoteImages(source, media, db, settings.Current.UploadLimitBytes);
-        await using var batch = new ImportBatch(db, clock);
+        await using var batch = new ImportBatch(db, clock, services);
         try
         {
             await foreach (var note in new PreparedNotes(source, settings.Current, renderer).ReadAsync(cancellationToken))
