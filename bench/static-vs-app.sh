@@ -9,8 +9,8 @@
 # Environment: DURATION (5s a run), ROUNDS (2: app/nginx alternations per page and encoding),
 # CONNECTIONS (16), WARMUP (2s), UNCACHED_WARMUP (10s: each page, page cache off, before any is
 # measured), IMPORT_10K=1 (time an import of exactly 10,000 notes even when every N is smaller),
-# DATA_ROOT (keep the imported notes there and reuse them, e.g. for bench/search.sh), KEEP=1 (keep
-# the temp folder).
+# DATA_ROOT (keep the imported notes there and reuse them, e.g. for bench/search.sh), CACHED_ONLY=1
+# (stop after the cached pages), KEEP=1 (keep the temp folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -174,6 +174,7 @@ run_size() { # n
   nginx_stop
   app_stop
 
+  if [ -n "${CACHED_ONLY:-}" ]; then [ -n "${KEEP:-}" ] || rm -rf "$dir"; return 0; fi
   bench_log "N=$n: app with the output cache off (Blog__OutputCache=false)"
   app_start "$data" Blog__OutputCache=false
   echo "start to first answer (cache off, second start): $start_ms ms ($start_cpu_ms ms of CPU)"
