@@ -22,6 +22,10 @@ internal static class OutputCaching
             // article would fill a 256 MB cache on top of the app's own ~150 MB; 64 MB still holds
             // thousands of compressed pages (home, lists, feeds and the articles being read).
             options.SizeLimit = 64L * 1024 * 1024;
+            // Keys by the path as asked, case included: a slug in another case answers 301 to the
+            // stored one (PostSlugs), and the cache folding case served whichever casing was asked
+            // first for both: /posts/Mixed for /posts/mixed, a post's page for a redirect.
+            options.UseCaseSensitivePaths = true;
             options.AddPolicy(PolicyName, builder => builder.AddPolicy<PublicPageCachePolicy>());
         });
         return services;
