@@ -18,7 +18,12 @@ internal static class FeedEndpoints
     {
         var feed = await feeds.GetAsync(context, format, category, cancellationToken);
         if (feed is null)
-            return Results.NotFound();
+        {
+            // A category's slug in another case: 301 to its feed, as its page does.
+            return category is not null && await feeds.StoredCategorySlugAsync(category, cancellationToken) is { } stored && stored != category
+                ? Results.Redirect($"/category/{Uri.EscapeDataString(stored)}/{(format == FeedFormat.Rss ? "feed" : "atom")}.xml", permanent: true)
+                : Results.NotFound();
+        }
 
         var lastModified = new DateTimeOffset(DateTime.SpecifyKind(feed.LastModified, DateTimeKind.Utc)).AddTicks(-(feed.LastModified.Ticks % TimeSpan.TicksPerSecond));
         var headers = context.Response.GetTypedHeaders();

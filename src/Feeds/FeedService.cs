@@ -77,6 +77,14 @@ public sealed class FeedService(IServiceScopeFactory scopes, SiteSettingsStore s
         return document;
     }
 
+    /// <summary>The stored slug of a category asked for in another case, or null.</summary>
+    public async Task<string?> StoredCategorySlugAsync(string slug, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        return await db.Categories.Where(c => c.Slug.ToLower() == PostSlugs.Fold(slug)).OrderBy(c => c.Id).Select(c => c.Slug).FirstOrDefaultAsync(cancellationToken);
+    }
+
     private static FeedDocument Build(FeedFormat format, SiteSettings site, string baseUrl, string? categorySlug, string? categoryName,
         IReadOnlyList<FeedEntry> entries, string version)
     {

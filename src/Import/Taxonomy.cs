@@ -1,5 +1,6 @@
 using Blog.Content;
 using Blog.Data;
+using Blog.Posts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Import;
@@ -53,7 +54,8 @@ internal sealed class Taxonomy(BlogDbContext db)
     public async Task<string> UniqueSlugAsync(string slug, int? exceptPostId, CancellationToken cancellationToken)
     {
         var candidate = slug;
-        for (var n = 2; await db.Posts.AnyAsync(p => p.Slug == candidate && p.Id != exceptPostId, cancellationToken); n++)
+        // Taken in any case: slugs differing only in case are one slug (Posts.PostSlugs).
+        for (var n = 2; await db.Posts.AnyAsync(p => p.Slug.ToLower() == PostSlugs.Fold(candidate) && p.Id != exceptPostId, cancellationToken); n++)
         {
             var suffix = "-" + n;
             candidate = (slug.Length + suffix.Length > MaxSlugLength ? slug[..(MaxSlugLength - suffix.Length)] : slug) + suffix;

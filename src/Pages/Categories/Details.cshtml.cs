@@ -35,12 +35,14 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
         return Page();
     }
 
-    /// <summary>A renamed category's old URL answers 301 to the current one.</summary>
+    /// <summary>A renamed category's old URL, or its slug in another case, answers 301 to the current one.</summary>
     private async Task<IActionResult> OldSlugRedirectAsync(string slug, CancellationToken cancellationToken)
     {
         var current = await db.SlugRedirects.Where(r => r.Kind == RedirectKind.Category && r.Slug == slug)
             .Join(db.Categories, r => r.TargetId, c => c.Id, (r, c) => c.Slug)
-            .FirstOrDefaultAsync(cancellationToken);
-        return current is null ? NotFound() : RedirectPermanent("/category/" + Uri.EscapeDataString(current));
+            .FirstOrDefaultAsync(cancellationToken)
+            // In another case: slugs differ by more than case, as posts' do (PostSlugs).
+            ?? await db.Categories.Where(c => c.Slug.ToLower() == PostSlugs.Fold(slug)).OrderBy(c => c.Id).Select(c => c.Slug).FirstOrDefaultAsync(cancellationToken);
+        return current is null || current == slug ? NotFound() : RedirectPermanent("/category/" + Uri.EscapeDataString(current));
     }
 }

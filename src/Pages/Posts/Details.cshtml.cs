@@ -59,13 +59,14 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
         return Page();
     }
 
-    /// <summary>A slug the post used to have answers 301 to the current one.</summary>
+    /// <summary>A slug the post used to have, or its slug in another case, answers 301 to the current one.</summary>
     private async Task<IActionResult> RedirectFromOldSlugAsync(IQueryable<Post> published, string slug, CancellationToken cancellationToken)
     {
         var current = await db.SlugRedirects.Where(r => r.Kind == RedirectKind.Post && r.Slug == slug)
             .Join(published, r => r.TargetId, p => p.Id, (r, p) => p.Slug)
-            .FirstOrDefaultAsync(cancellationToken);
-        return current is null ? NotFound() : RedirectPermanent("/posts/" + Uri.EscapeDataString(current));
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? await published.StoredSlugAsync(slug, cancellationToken);
+        return current is null || current == slug ? NotFound() : RedirectPermanent("/posts/" + Uri.EscapeDataString(current));
     }
 
     /// <summary>From the article's own tag links (the primary key), by name.</summary>

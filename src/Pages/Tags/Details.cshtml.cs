@@ -29,12 +29,14 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
         return Page();
     }
 
-    /// <summary>A renamed tag's old URL answers 301 to the current one.</summary>
+    /// <summary>A renamed tag's old URL, or its slug in another case, answers 301 to the current one.</summary>
     private async Task<IActionResult> OldSlugRedirectAsync(string slug, CancellationToken cancellationToken)
     {
         var current = await db.SlugRedirects.Where(r => r.Kind == RedirectKind.Tag && r.Slug == slug)
             .Join(db.Tags, r => r.TargetId, t => t.Id, (r, t) => t.Slug)
-            .FirstOrDefaultAsync(cancellationToken);
-        return current is null ? NotFound() : RedirectPermanent("/tag/" + Uri.EscapeDataString(current));
+            .FirstOrDefaultAsync(cancellationToken)
+            // In another case: slugs differ by more than case, as posts' do (PostSlugs).
+            ?? await db.Tags.Where(t => t.Slug.ToLower() == PostSlugs.Fold(slug)).OrderBy(t => t.Id).Select(t => t.Slug).FirstOrDefaultAsync(cancellationToken);
+        return current is null || current == slug ? NotFound() : RedirectPermanent("/tag/" + Uri.EscapeDataString(current));
     }
 }
