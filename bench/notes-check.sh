@@ -27,7 +27,8 @@ for folder in "${folders[@]}"; do
   bench_log "import $folder"
   (cd "$work/app" && ConnectionStrings__Blog="Data Source=$data/blog.db" Blog__MediaPath="$data/media" \
     dotnet Blog.dll import "$folder" >"$work/import.txt" 2>&1) || true
-  grep -v '^imported\|^updated\|^skipped' "$work/import.txt" | head -40 || true
+  # The notes with something to say (missing images, links to notes not imported), then the summary.
+  grep -E '^(imported|updated|skipped|failed|linked) +[^:]+: ' "$work/import.txt" | head -60 || true
   tail -1 "$work/import.txt"
 done
 
