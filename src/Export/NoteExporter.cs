@@ -100,7 +100,7 @@ public sealed class NoteExporter(
 
         // From a note in a folder (its import path kept), images/ is as many levels up.
         var up = string.Concat(Enumerable.Repeat("../", file.Count(c => c == '/')));
-        var replacements = new List<(LocalLink, string)>();
+        var replacements = new List<TextEdit>();
         foreach (var link in ImageLinks.Find(document, markdown))
         {
             if (!link.Url.StartsWith(MediaStore.UrlPrefix, StringComparison.Ordinal))
@@ -112,7 +112,7 @@ public sealed class NoteExporter(
                 continue;
             }
             images.Add((name, path));
-            replacements.Add((link, up + ImageFolder + name));
+            replacements.Add(new TextEdit(link.Start, link.Length, up + ImageFolder + name));
         }
         return (ImageLinks.Rewrite(markdown, replacements), images);
     }

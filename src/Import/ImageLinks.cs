@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Blog.Media;
 using Markdig.Helpers;
 using Markdig.Syntax;
@@ -19,8 +20,11 @@ internal sealed record LinkTarget(IReadOnlyList<string> Keys, string? Problem = 
 /// document comes from <see cref="Blog.Content.MarkdownRenderer.Parse"/>, so that what counts as
 /// a link (and as code or math) here is what the published page shows.
 /// </summary>
-internal static class ImageLinks
+internal static partial class ImageLinks
 {
+    [GeneratedRegex(@"<img\b[^>]*?\ssrc\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s>""']+))", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlImageSource();
+
     private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".avif"];
 
     /// <summary>
@@ -41,6 +45,19 @@ internal static class ImageLinks
             if ((link.IsImage || LooksLikeImage(link.Url)) && IsLocal(link.Url))
                 Add(links, markdown, link.Url, link.UrlSpan);
         }
+        // <img src="../img/ch1/1.1.png"> in the note's own HTML (Typora writes it for resized images).
+        foreach (var html in document.Descendants<HtmlBlock>().Select(b => b.Span).Concat(document.Descendants<HtmlInline>().Select(i => i.Span)))
+        {
+            if (html.Start < 0 || html.End >= markdown.Length)
+                continue;
+            foreach (Match src in HtmlImageSource().Matches(markdown.Substring(html.Start, html.Length)))
+            {
+                var value = src.Groups["v"];
+                var url = HtmlHelper.Unescape(value.Value);
+                if (IsLocal(url) && links.All(l => l.Start != html.Start + value.Index))
+                    links.Add(new LocalLink(url, html.Start + value.Index, value.Length));
+            }
+        }
         foreach (var definition in document.Descendants<LinkReferenceDefinition>())
         {
             // Footnotes and generated heading anchors are subclasses; only authors' [id]: url lines count.
@@ -59,7 +76,9 @@ internal static class ImageLinks
     public static LinkTarget Resolve(string noteKey, string url)
     {
         var path = url.Split('#', '?')[0].Replace('\\', '/');
-        if (path.Length >= 3 && char.IsAsciiLetter(path[0]) && path[1] == ':' && path[2] == '/')
+        if (path.Length >= 3 && char.IsAsciiLetter(path[0]) && path[1] == ':' && path[2] == '/'
+            || path.StartsWith("/Users/", StringComparison.Ordinal) || path.StartsWith("/home/", StringComparison.Ordinal)
+            || path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
             return new LinkTarget([], "is an absolute path on the author's computer");
 
         // "/images/a.png" is how Hexo sites reference their source folder: try it from the import root.
@@ -78,12 +97,18 @@ internal static class ImageLinks
         return new LinkTarget(keys, QuietIfMissing: rooted && path.StartsWith(MediaStore.UrlPrefix, StringComparison.Ordinal));
     }
 
-    /// <summary>Writes the new URLs over the old ones, from the end so earlier positions stay valid.</summary>
-    public static string Rewrite(string markdown, IEnumerable<(LocalLink Link, string Url)> replacements)
+    /// <summary>Writes the edits over the text, from the end so earlier positions stay valid; overlapping edits after the first are dropped.</summary>
+    public static string Rewrite(string markdown, IEnumerable<TextEdit> edits)
     {
         var sb = new StringBuilder(markdown);
-        foreach (var (link, url) in replacements.OrderByDescending(r => r.Link.Start))
-            sb.Remove(link.Start, link.Length).Insert(link.Start, url);
+        var before = int.MaxValue;
+        foreach (var edit in edits.OrderByDescending(e => e.Start))
+        {
+            if (edit.Start + edit.Length > before)
+                continue;
+            sb.Remove(edit.Start, edit.Length).Insert(edit.Start, edit.Text);
+            before = edit.Start;
+        }
         return sb.ToString();
     }
 
@@ -114,7 +139,7 @@ internal static class ImageLinks
     private static readonly System.Buffers.SearchValues<char> SchemeChars =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
 
-    private static bool LooksLikeImage(string url)
+    public static bool LooksLikeImage(string url)
     {
         var path = url.Split('#', '?')[0];
         return ImageExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));

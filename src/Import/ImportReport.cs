@@ -15,13 +15,21 @@ public sealed class ImportReport
     /// </summary>
     public string? Error { get; set; }
 
+    /// <summary>Nothing was written: the outcomes say what an import would do.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Notes imported earlier whose links to notes of this import now point at their posts.</summary>
+    public List<string> Linked { get; } = [];
+
     public int Count(ImportOutcome outcome) => Items.Count(i => i.Outcome == outcome);
 
     public bool Succeeded => Error is null && Count(ImportOutcome.Failed) == 0;
 
     public string Summary =>
         $"{Count(ImportOutcome.Imported)} imported, {Count(ImportOutcome.Updated)} updated, "
-        + $"{Count(ImportOutcome.Skipped)} skipped, {Count(ImportOutcome.Failed)} failed";
+        + $"{Count(ImportOutcome.Skipped)} skipped, {Count(ImportOutcome.Failed)} failed"
+        + (Linked.Count > 0 ? $", {Linked.Count} earlier notes linked" : "")
+        + (DryRun ? " (dry run: nothing was written)" : "");
 }
 
 /// <summary>Stops a whole import: the input as a whole cannot be read (or is over a limit).</summary>

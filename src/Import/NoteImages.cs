@@ -11,7 +11,7 @@ namespace Blog.Import;
 /// Lives for one import: an image shared by many notes is read once, and the images a failed note
 /// added are taken back with it.
 /// </summary>
-internal sealed class NoteImages(NoteSource source, MediaStore media, BlogDbContext db, long maxImageBytes)
+internal sealed class NoteImages(NoteSource source, MediaStore media, BlogDbContext db, long maxImageBytes, bool dryRun = false)
 {
     private readonly Dictionary<string, string> _saved = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _pending = new(StringComparer.Ordinal);
@@ -22,22 +22,49 @@ internal sealed class NoteImages(NoteSource source, MediaStore media, BlogDbCont
     /// warnings. <paramref name="document"/> is the Markdown parsed, or null when it was too long,
     /// too complex or nested too deeply to parse: then it is kept as written, the renderer says why.
     /// </summary>
-    public async Task<string> RewriteAsync(Note note, MarkdownDocument? document, CancellationToken cancellationToken)
+    public async Task<List<TextEdit>> FindAsync(Note note, MarkdownDocument? document, CancellationToken cancellationToken)
     {
+        var edits = new List<TextEdit>();
         if (document is null)
-            return note.Markdown;
+            return edits;
 
-        var replacements = new List<(LocalLink, string)>();
         foreach (var link in ImageLinks.Find(document, note.Markdown))
         {
             var target = ImageLinks.Resolve(note.Key, link.Url);
             var (url, problem) = target.Problem is null ? await StoreAsync(target, cancellationToken) : (null, target.Problem);
             if (url is not null)
-                replacements.Add((link, url));
+                edits.Add(new TextEdit(link.Start, link.Length, url));
             else if (problem is not null)
                 note.Warnings.Add($"image {link.Url} {problem}; the link was left as written");
         }
-        return ImageLinks.Rewrite(note.Markdown, replacements);
+        foreach (var embed in WikiLinks.Find(document, note.Markdown).Where(w => w.IsEmbed))
+        {
+            // Obsidian finds ![[name.png]] anywhere in the vault, the note's own folder first.
+            var keys = FindByName(note.Key, embed.Target);
+            var (url, _) = keys.Count > 0 ? await StoreAsync(new LinkTarget(keys), cancellationToken) : (null, null);
+            if (url is null)
+            {
+                if (ImageLinks.LooksLikeImage(embed.Target))
+                    note.Warnings.Add($"image {embed.Target} was not found in the import; the embed was left as written");
+                continue;
+            }
+            var width = embed.Alias?.Split('x')[0] is { } w && int.TryParse(w, out var pixels) && pixels > 0 ? pixels : 0;
+            var name = System.Net.WebUtility.HtmlEncode(Path.GetFileNameWithoutExtension(embed.Target));
+            edits.Add(new TextEdit(embed.Start, embed.Length, width > 0
+                ? $"<img src=\"{url}\" alt=\"{name}\" width=\"{width}\">"
+                : $"![{name}]({url})"));
+        }
+        return edits;
+    }
+
+    private List<string> FindByName(string noteKey, string name)
+    {
+        var direct = ImageLinks.Resolve(noteKey, name).Keys.ToList();
+        var fileName = name.Replace('\\', '/').Split('/')[^1];
+        var folder = noteKey.Contains('/') ? noteKey[..noteKey.LastIndexOf('/')] + "/" : "";
+        var anywhere = source.AllKeys.Where(k => k.Split('/')[^1].Equals(fileName, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(k => k.StartsWith(folder, StringComparison.Ordinal) ? 0 : 1).ThenBy(k => k.Length);
+        return direct.Concat(anywhere).Distinct().ToList();
     }
 
     /// <summary>The note was saved: its images are known for the notes after it.</summary>
@@ -85,6 +112,8 @@ internal sealed class NoteImages(NoteSource source, MediaStore media, BlogDbCont
             }
             if (file is null)
                 continue;
+            if (dryRun)
+                return (MediaStore.UrlPrefix + key.Split('/')[^1], null); // found; a dry run stores nothing
 
             var stored = await media.SaveAsync(file.Content, key.Split('/')[^1], cancellationToken);
             if (stored is null)

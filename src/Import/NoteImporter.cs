@@ -26,7 +26,7 @@ public sealed class NoteImporter(
     internal const long MaxNoteBytes = 8L * 1024 * 1024;
 
     /// <summary>Imports a folder (recursively), a .zip, or one .md file.</summary>
-    public async Task<ImportReport> ImportAsync(string path, CancellationToken cancellationToken = default)
+    public async Task<ImportReport> ImportAsync(string path, bool dryRun = false, CancellationToken cancellationToken = default)
     {
         NoteSource source;
         try
@@ -38,11 +38,11 @@ public sealed class NoteImporter(
             return new ImportReport { Error = e.Message };
         }
         using (source)
-            return await ImportFromAsync(source, cancellationToken);
+            return await ImportFromAsync(source, dryRun, cancellationToken);
     }
 
     /// <summary>Imports an uploaded .zip of notes; the stream is left open. <paramref name="name"/> names it in messages.</summary>
-    public async Task<ImportReport> ImportZipAsync(Stream zip, string name = "The upload", CancellationToken cancellationToken = default)
+    public async Task<ImportReport> ImportZipAsync(Stream zip, string name = "The upload", bool dryRun = false, CancellationToken cancellationToken = default)
     {
         NoteSource source;
         try
@@ -54,17 +54,19 @@ public sealed class NoteImporter(
             return new ImportReport { Error = e.Message };
         }
         using (source)
-            return await ImportFromAsync(source, cancellationToken);
+            return await ImportFromAsync(source, dryRun, cancellationToken);
     }
 
-    internal async Task<ImportReport> ImportFromAsync(NoteSource source, CancellationToken cancellationToken)
+    /// <summary>Imports the notes of a source; a dry run reads, parses and checks everything and writes nothing.</summary>
+    internal async Task<ImportReport> ImportFromAsync(NoteSource source, bool dryRun, CancellationToken cancellationToken)
     {
-        var report = new ImportReport();
+        var report = new ImportReport { DryRun = dryRun };
         report.Items.AddRange(source.Refused);
         if (source.NoteKeys.Count == 0 && source.Refused.Count == 0)
             report.Error = "No Markdown notes (.md or .markdown files) were found.";
 
-        var images = new NoteImages(source, media, db, settings.Current.UploadLimitBytes);
+        var images = new NoteImages(source, media, db, settings.Current.UploadLimitBytes, dryRun);
+        var links = await NoteLinks.LoadAsync(db, source, cancellationToken);
         await using var batch = new ImportBatch(db, clock, services);
         try
         {
@@ -72,11 +74,13 @@ public sealed class NoteImporter(
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 await batch.BeginNoteAsync(cancellationToken);
-                var item = await ImportNoteAsync(note, images, cancellationToken);
+                var item = await ImportNoteAsync(note, images, links, dryRun, cancellationToken);
                 report.Items.Add(item);
                 await batch.EndNoteAsync(keep: item.Outcome != ImportOutcome.Failed, cancellationToken);
             }
             await batch.CommitAsync(cancellationToken);
+            if (!dryRun && report.Count(ImportOutcome.Imported) > 0)
+                report.Linked.AddRange(await new LaterLinks(db, renderer).LinkAsync(source.Collection, links, cancellationToken));
         }
         catch (ImportException e)
         {
@@ -93,20 +97,31 @@ public sealed class NoteImporter(
         return report;
     }
 
-    private async Task<ImportItem> ImportNoteAsync(PreparedNote prepared, NoteImages images, CancellationToken cancellationToken)
+    private async Task<ImportItem> ImportNoteAsync(PreparedNote prepared, NoteImages images, NoteLinks links, bool dryRun, CancellationToken cancellationToken)
     {
         var key = prepared.Key;
         try
         {
             prepared.Failure?.Throw();
             var note = prepared.Note!;
-            var markdown = await images.RewriteAsync(note, prepared.Document, cancellationToken);
+            var edits = await images.FindAsync(note, prepared.Document, cancellationToken);
+            var unresolved = new List<string>();
+            if (prepared.Document is not null)
+                edits.AddRange(links.Find(note.Key, prepared.Document, note.Markdown, unresolved));
+            foreach (var link in unresolved.Distinct())
+                note.Warnings.Add($"link {link} points to a note that is not imported (yet); it will point at its post once that note is imported");
+            var markdown = ImageLinks.Rewrite(note.Markdown, edits);
             var rendered = markdown == note.Markdown && prepared.Rendered is { } asWritten ? asWritten : renderer.Render(markdown);
-            var outcome = await ApplyAsync(note, markdown, rendered, cancellationToken);
-            // The one save of this note: its post, category, tags, revision and images together.
-            // A skipped note may still bring images (a media row lost, its file back), saved too.
-            await db.SaveChangesAsync(cancellationToken);
-            images.Commit();
+            var (outcome, post) = await ApplyAsync(note, links.SourceKeyOf(note.Key), markdown, rendered, cancellationToken);
+            if (!dryRun)
+            {
+                // The one save of this note: its post, category, tags, revision and images together.
+                // A skipped note may still bring images (a media row lost, its file back), saved too.
+                await db.SaveChangesAsync(cancellationToken);
+                images.Commit();
+            }
+            if (post is not null)
+                links.Add(note.Key, post.Slug);
             return new ImportItem(key, outcome, note.Warnings.Count == 0 ? null : string.Join("; ", note.Warnings));
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -131,7 +146,7 @@ public sealed class NoteImporter(
     }
 
     /// <summary>Finds the note's post, or creates it, and brings it up to date with <paramref name="markdown"/> as <paramref name="rendered"/>; nothing is saved here.</summary>
-    private async Task<ImportOutcome> ApplyAsync(Note note, string markdown, RenderedMarkdown rendered, CancellationToken cancellationToken)
+    private async Task<(ImportOutcome, Post?)> ApplyAsync(Note note, string sourceKey, string markdown, RenderedMarkdown rendered, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var wantedSlug = note.Slug ?? Slugs.FromTitle(note.Title);
@@ -140,9 +155,9 @@ public sealed class NoteImporter(
         // The same note again, by where it came from; else the post with its slug, when that post is
         // not another note's: one written in the editor, an export coming back, or this very note
         // imported from one folder level up or down (a zip of the folder has the folder's name on top).
-        var post = await posts.FirstOrDefaultAsync(p => p.SourceKey == note.Key, cancellationToken);
+        var post = await posts.FirstOrDefaultAsync(p => p.SourceKey == sourceKey, cancellationToken);
         if (post is null && await posts.FirstOrDefaultAsync(p => p.Slug == wantedSlug, cancellationToken) is { } bySlug
-            && IsSameNote(bySlug.SourceKey, note.Key))
+            && IsSameNote(bySlug.SourceKey, sourceKey))
         {
             post = bySlug;
             note.Warnings.Insert(0, bySlug.SourceKey is null
@@ -152,7 +167,7 @@ public sealed class NoteImporter(
         if (post?.DeletedAt is not null)
         {
             note.Warnings.Insert(0, "its post is in the trash; restore it to import this note into it again");
-            return ImportOutcome.Skipped;
+            return (ImportOutcome.Skipped, null);
         }
 
         var taxonomy = new Taxonomy(db);
@@ -170,7 +185,7 @@ public sealed class NoteImporter(
             if (slug != wantedSlug)
                 note.Warnings.Insert(0, $"the slug \"{wantedSlug}\" belongs to another post, so this one is \"{slug}\"");
             var created = Min(note.Date ?? note.FileTime, now);
-            post = new Post { Title = note.Title, Slug = slug, CreatedAt = created, UpdatedAt = note.Updated ?? created, SourceKey = note.Key };
+            post = new Post { Title = note.Title, Slug = slug, CreatedAt = created, UpdatedAt = note.Updated ?? created, SourceKey = sourceKey };
             db.Posts.Add(post);
             outcome = ImportOutcome.Imported;
         }
@@ -179,14 +194,21 @@ public sealed class NoteImporter(
             // A slug given in the front matter moves the post there, unless another post has it.
             var slug = note.Slug is { } given && given != post.Slug && given == await taxonomy.UniqueSlugAsync(given, post.Id, cancellationToken)
                 ? given : post.Slug;
-            var unchanged = post.Title == note.Title && post.Markdown == markdown && slug == post.Slug
-                && (post.Summary ?? "") == (note.Summary ?? "") && post.Category == category
-                && post.Tags.Select(t => t.Slug).Order().SequenceEqual(tags.Select(t => t.Slug).Order())
-                && Visible(post.Status, post.PublishedAt, now) == Visible(status, publishedAt, now) && SameSecond(post.PublishedAt, publishedAt)
-                && (note.Updated is null || SameSecond(post.UpdatedAt, note.Updated));
-            post.SourceKey ??= note.Key; // a post matched by its slug is this note's from now on
-            if (unchanged)
-                return ImportOutcome.Skipped;
+            string[] changed =
+            [
+                post.Title == note.Title ? "" : "title",
+                post.Markdown == markdown ? "" : "text",
+                slug == post.Slug ? "" : "slug",
+                (post.Summary ?? "") == (note.Summary ?? "") ? "" : "summary",
+                post.Category == category ? "" : "category",
+                post.Tags.Select(t => t.Slug).Order().SequenceEqual(tags.Select(t => t.Slug).Order()) ? "" : "tags",
+                Visible(post.Status, post.PublishedAt, now) == Visible(status, publishedAt, now) ? "" : "status",
+                SameSecond(post.PublishedAt, publishedAt) && (note.Updated is null || SameSecond(post.UpdatedAt, note.Updated)) ? "" : "dates",
+            ];
+            post.SourceKey ??= sourceKey; // a post matched by its slug is this note's from now on
+            if (changed.All(c => c.Length == 0))
+                return (ImportOutcome.Skipped, post);
+            note.Warnings.Insert(0, "changed: " + string.Join(", ", changed.Where(c => c.Length > 0)));
 
             db.Revisions.Add(new Revision { PostId = post.Id, Title = post.Title, Markdown = post.Markdown, SavedAt = now });
             if (slug != post.Slug)
@@ -194,7 +216,7 @@ public sealed class NoteImporter(
                 await RedirectOldSlugAsync(post, slug, cancellationToken);
                 post.Slug = slug;
             }
-            post.SourceKey = note.Key;
+            post.SourceKey = sourceKey;
             post.UpdatedAt = note.Updated ?? now;
             post.Version = Guid.NewGuid(); // an editor still open on the old text must not save over this
             outcome = ImportOutcome.Updated;
@@ -211,7 +233,7 @@ public sealed class NoteImporter(
         post.Store(rendered);
         if (rendered.Error is { } error)
             note.Warnings.Add("imported as written, but " + char.ToLowerInvariant(error[0]) + error[1..]);
-        return outcome;
+        return (outcome, post);
     }
 
     /// <summary>The post's current URL keeps answering, with a 301 to the new slug.</summary>

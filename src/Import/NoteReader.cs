@@ -52,8 +52,10 @@ internal static class NoteReader
         {
             // Typora and Obsidian notes carry their title as the opening "# " heading. It becomes
             // the post's title and leaves the body, or the article would show it twice.
-            (title, body) = TitleFromHeading(body, renderer) ?? (Path.GetFileNameWithoutExtension(key), body);
+            (title, body) = TitleFromHeading(body, renderer) ?? (TitleFromName(key, body, renderer), body);
         }
+        // docsify's sidebar markers are not part of a title (nor of its slug).
+        title = title.Replace("{docsify-ignore-all}", "").Replace("{docsify-ignore}", "").Trim();
 
         if (title.Length > MaxTitleLength)
         {
@@ -121,6 +123,21 @@ internal static class NoteReader
             i += consumed;
         }
         return line;
+    }
+
+    /// <summary>
+    /// A title for a note without one: its file name, except for a folder's README or index (docsify
+    /// and GitHub books keep one per chapter), which takes its first heading of any level, or its folder's name.
+    /// </summary>
+    private static string TitleFromName(string key, string body, MarkdownRenderer renderer)
+    {
+        var name = Path.GetFileNameWithoutExtension(key);
+        if (!name.Equals("readme", StringComparison.OrdinalIgnoreCase) && !name.Equals("index", StringComparison.OrdinalIgnoreCase))
+            return name;
+        if (renderer.TryParse(body)?.Descendants<HeadingBlock>().Select(h => InlineText.Of(h.Inline)).FirstOrDefault(t => t.Length > 0) is { } heading)
+            return heading;
+        var segments = key.Split('/');
+        return segments.Length > 1 ? segments[^2] : name;
     }
 
     /// <summary>The note's first heading, when it is a level-1 heading, and the body without it.</summary>

@@ -13,8 +13,55 @@ internal abstract class NoteSource : IDisposable
     /// <summary>The notes to import, in a stable order so that slug suffixes (-2, -3) are repeatable.</summary>
     public abstract IReadOnlyList<string> NoteKeys { get; }
 
-    /// <summary>Entries refused before reading (unsafe zip paths), reported by name.</summary>
+    /// <summary>Entries refused (unsafe zip paths) or set aside (navigation files) before reading, reported by name.</summary>
     public List<ImportItem> Refused { get; } = [];
+
+    /// <summary>
+    /// Which collection the notes belong to: the imported folder's own name (with the folder above
+    /// when the name says little, as <c>docs</c>), or the zip's name. A note is the same note on a
+    /// later import only within its collection: two books that both have <c>chapter1/chapter1.md</c> are two.
+    /// </summary>
+    public string Collection { get; protected init; } = "notes";
+
+    /// <summary>Every file's key (notes, images, anything), for the links that name a file but not its folder (Obsidian's <c>![[a.png]]</c>).</summary>
+    public abstract IEnumerable<string> AllKeys { get; }
+
+    private static readonly HashSet<string> NavigationFiles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "_sidebar.md", "_navbar.md", "_coverpage.md", "SUMMARY.md",
+    };
+
+    /// <summary>docsify's and GitBook's navigation files: the site's menus, not notes.</summary>
+    public static bool IsNavigationFile(string key) => NavigationFiles.Contains(key.Split('/')[^1]);
+
+    private static readonly HashSet<string> PlainFolderNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "docs", "doc", "notes", "note", "src", "source", "content", "contents", "book", "markdown", "md", "posts", "_posts", "wiki", "vault",
+    };
+
+    protected static string CollectionName(string folder)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var name = Path.GetFileName(full);
+        var parent = Path.GetFileName(Path.GetDirectoryName(full) ?? "");
+        if (name.Length == 0)
+            return "notes";
+        return PlainFolderNames.Contains(name) && !string.IsNullOrEmpty(parent) ? $"{parent}/{name}" : name;
+    }
+
+    /// <summary>Keeps navigation files out of the notes, reported as set aside.</summary>
+    protected List<string> WithoutNavigationFiles(IEnumerable<string> keys)
+    {
+        var notes = new List<string>();
+        foreach (var key in keys)
+        {
+            if (IsNavigationFile(key))
+                Refused.Add(new ImportItem(key, ImportOutcome.Skipped, "a navigation file (docsify, GitBook), not a note"));
+            else
+                notes.Add(key);
+        }
+        return notes;
+    }
 
     /// <summary>The file under a key; null when there is none. Throws InvalidDataException past <paramref name="maxBytes"/>.</summary>
     public abstract Task<SourceFile?> ReadAsync(string key, long maxBytes, CancellationToken cancellationToken);
@@ -70,10 +117,16 @@ internal sealed class FolderNoteSource : NoteSource
     {
         _root = Path.GetFullPath(root);
         _prefix = Path.EndsInDirectorySeparator(_root) ? _root : _root + Path.DirectorySeparatorChar;
-        NoteKeys = single is not null ? [single] : FindNotes().Order(StringComparer.Ordinal).ToList();
+        Collection = CollectionName(_root);
+        NoteKeys = single is not null ? [single] : WithoutNavigationFiles(FindNotes().Order(StringComparer.Ordinal));
+        _allKeys = new Lazy<List<string>>(() => FindFiles(_ => true).ToList());
     }
 
     public override IReadOnlyList<string> NoteKeys { get; }
+
+    private readonly Lazy<List<string>> _allKeys;
+
+    public override IEnumerable<string> AllKeys => _allKeys.Value;
 
     public override async Task<SourceFile?> ReadAsync(string key, long maxBytes, CancellationToken cancellationToken)
     {
@@ -86,7 +139,9 @@ internal sealed class FolderNoteSource : NoteSource
         return new SourceFile(content, File.GetLastWriteTimeUtc(path));
     }
 
-    private IEnumerable<string> FindNotes()
+    private IEnumerable<string> FindNotes() => FindFiles(name => IsNoteName(name) && !IsSkippedName(name));
+
+    private IEnumerable<string> FindFiles(Func<string, bool> wanted)
     {
         var pending = new Stack<string>([_root]);
         while (pending.Count > 0)
@@ -95,7 +150,7 @@ internal sealed class FolderNoteSource : NoteSource
             foreach (var file in Directory.EnumerateFiles(folder))
             {
                 var name = Path.GetFileName(file);
-                if (IsNoteName(name) && !IsSkippedName(name))
+                if (wanted(name))
                     yield return Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/');
             }
             foreach (var child in Directory.EnumerateDirectories(folder))

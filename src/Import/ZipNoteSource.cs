@@ -59,13 +59,15 @@ internal sealed class ZipNoteSource : NoteSource
             _entriesAnyCase.TryAdd(key, entry);
         }
 
-        NoteKeys = _entries.Keys
+        Collection = Path.GetFileNameWithoutExtension(name.Trim('“', '”', '"')) is { Length: > 0 } collection ? collection : "notes";
+        NoteKeys = WithoutNavigationFiles(_entries.Keys
             .Where(key => key.Split('/') is var segments && IsNoteName(segments[^1]) && !segments.Any(IsSkippedName))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+            .Order(StringComparer.Ordinal));
     }
 
     public override IReadOnlyList<string> NoteKeys { get; }
+
+    public override IEnumerable<string> AllKeys => _entries.Keys;
 
     public override async Task<SourceFile?> ReadAsync(string key, long maxBytes, CancellationToken cancellationToken)
     {

@@ -26,17 +26,19 @@ public sealed class ExportCommandTests : IDisposable
         var run = await BlogCommand.RunAsync(_data, "export", zipPath);
 
         Assert.True(run.ExitCode == 0, run.Output + run.Errors);
-        Assert.Contains("post  深度学习/反向传播.md", run.Output);
-        Assert.Contains("draft _drafts/未完成.md", run.Output);
+        // Notes keep their place in their collection (the imported folder's name) in the export.
+        var collection = Path.GetFileName(notes.Root);
+        Assert.Contains($"post  {collection}/深度学习/反向传播.md", run.Output);
+        Assert.Contains($"draft {collection}/_drafts/未完成.md", run.Output);
         Assert.Contains("post  welcome.md", run.Output);
         Assert.Contains($"exported 3 posts (1 draft) and 1 image to {zipPath}", run.Output);
         var written = await File.ReadAllBytesAsync(zipPath);
         using (var zip = new ZipArchive(new MemoryStream(written)))
         {
-            var note = await new StreamReader(zip.GetEntry("深度学习/反向传播.md")!.Open()).ReadToEndAsync();
+            var note = await new StreamReader(zip.GetEntry($"{collection}/深度学习/反向传播.md")!.Open()).ReadToEndAsync();
             Assert.Contains("title: \"反向传播\"\n", note);
             Assert.Contains("date: 2024-05-10T09:16:24+00:00\n", note);
-            Assert.Matches(@"!\[损失\]\(\.\./images/[0-9a-f]{32}\.png\)", note);
+            Assert.Matches(@"!\[损失\]\(\.\./\.\./images/[0-9a-f]{32}\.png\)", note);
             var image = zip.Entries.Single(e => e.FullName.StartsWith("images/"));
             using var bytes = new MemoryStream();
             await image.Open().CopyToAsync(bytes);

@@ -28,7 +28,7 @@ public class BadNoteTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.Matches(@"not valid YAML \((near )?line \d+\)", report.Item($"{notes.Id}/bad-yaml.md").Message);
         Assert.Contains("key: value", report.Item($"{notes.Id}/list.md").Message);
         Assert.All(report.Items.Where(i => i.Outcome == ImportOutcome.Failed), i => Assert.False(string.IsNullOrWhiteSpace(i.Message)));
-        var titles = await app.WithDbAsync(db => db.Posts.Where(p => p.SourceKey!.StartsWith(notes.Id)).Select(p => p.Title).ToListAsync());
+        var titles = await app.WithDbAsync(db => db.Posts.Where(p => p.SourceKey!.Contains("/" + notes.Id + "/")).Select(p => p.Title).ToListAsync());
         Assert.Equal([$"另一篇好的笔记 {notes.Id}", $"好的笔记 {notes.Id}"], titles.Order());
     }
 
@@ -44,7 +44,7 @@ public class BadNoteTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var item = report.Item($"{notes.Id}/nested.md");
         Assert.Equal(ImportOutcome.Imported, item.Outcome);
         Assert.Contains("could not be rendered", item.Message);
-        var post = await app.WithDbAsync(db => db.Posts.SingleAsync(p => p.SourceKey == $"{notes.Id}/nested.md"));
+        var post = await app.WithDbAsync(db => db.Posts.SingleAsync(p => p.SourceKey!.EndsWith("/" + $"{notes.Id}/nested.md")));
         Assert.NotNull(post.RenderError);
         Assert.Contains(nested.Trim(), post.Markdown);
     }

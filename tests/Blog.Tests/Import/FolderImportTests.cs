@@ -9,7 +9,7 @@ namespace Blog.Tests.Import;
 public class FolderImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 {
     private Task<Post> PostFromAsync(string sourceKey) => app.WithDbAsync(db =>
-        db.Posts.Include(p => p.Category).Include(p => p.Tags).Include(p => p.Revisions).SingleAsync(p => p.SourceKey == sourceKey));
+        db.Posts.Include(p => p.Category).Include(p => p.Tags).Include(p => p.Revisions).SingleAsync(p => p.SourceKey!.EndsWith("/" + sourceKey)));
 
     [Fact]
     public async Task Import_NoteWithFullFrontMatter_CreatesPostWithEveryField()

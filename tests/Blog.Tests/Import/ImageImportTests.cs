@@ -12,7 +12,7 @@ public class ImageImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactory
     /// <summary>A PNG no other test uses, so media counts are this test's own.</summary>
     private static byte[] UniquePng() => TestPng.Create((byte)Colours.Next(256), (byte)Colours.Next(256), (byte)Colours.Next(256), size: Colours.Next(3, 40));
 
-    private Task<Post> PostFromAsync(string sourceKey) => app.WithDbAsync(db => db.Posts.SingleAsync(p => p.SourceKey == sourceKey));
+    private Task<Post> PostFromAsync(string sourceKey) => app.WithDbAsync(db => db.Posts.SingleAsync(p => p.SourceKey!.EndsWith("/" + sourceKey)));
 
     private Task<List<global::Blog.Data.Media>> MediaWithNameAsync(string originalName) =>
         app.WithDbAsync(db => db.Media.Where(m => m.OriginalName == originalName).ToListAsync());

@@ -11,7 +11,7 @@ public class ImageLinksTests
         ImageLinks.Find(Renderer.TryParse(markdown)!, markdown);
 
     private static string RewriteAll(string markdown) =>
-        ImageLinks.Rewrite(markdown, Find(markdown).Select(l => (l, "/media/" + Path.GetFileName(l.Url).Replace(' ', '-'))));
+        ImageLinks.Rewrite(markdown, Find(markdown).Select(l => new TextEdit(l.Start, l.Length, "/media/" + Path.GetFileName(l.Url).Replace(' ', '-'))));
 
     [Fact]
     public void Find_IgnoresCodeBlocksInlineCodeAndMath()

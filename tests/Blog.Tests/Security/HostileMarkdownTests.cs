@@ -163,7 +163,7 @@ public class HostileMarkdownTests(KestrelBlogApp app) : IClassFixture<KestrelBlo
             return;
         }
         Assert.Equal(ImportOutcome.Imported, item.Outcome);
-        var post = await app.WithDbAsync(db => db.Posts.AsNoTracking().SingleAsync(p => p.SourceKey == file));
+        var post = await app.WithDbAsync(db => db.Posts.AsNoTracking().SingleAsync(p => p.SourceKey!.EndsWith("/" + file)));
         if (markdown.Contains('\0'))
         {
             // A database text cannot hold NUL: the note keeps every other character, and says so.
@@ -193,7 +193,7 @@ public class HostileMarkdownTests(KestrelBlogApp app) : IClassFixture<KestrelBlo
         Assert.Equal(ImportOutcome.Failed, report.Item($"{id}/b-not-utf8.md").Outcome);
         Assert.Contains("not UTF-8", report.Item($"{id}/b-not-utf8.md").Message);
         Assert.Contains("too complex to render in time", report.Item($"{id}/a-links.md").Message);
-        var good = await app.WithDbAsync(db => db.Posts.AsNoTracking().SingleAsync(p => p.SourceKey == $"{id}/d-good.md"));
+        var good = await app.WithDbAsync(db => db.Posts.AsNoTracking().SingleAsync(p => p.SourceKey!.EndsWith("/" + $"{id}/d-good.md")));
         Assert.Null(good.RenderError);
         Assert.Contains("<strong>加粗</strong>", good.Html);
     }

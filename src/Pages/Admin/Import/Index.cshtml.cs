@@ -19,6 +19,9 @@ public class IndexModel(BlogDbContext db, NoteImporter importer, NoteExporter ex
     public sealed class InputModel
     {
         public IFormFile? Zip { get; set; }
+
+        /// <summary>Say what the import would do, write nothing.</summary>
+        public bool DryRun { get; set; }
     }
 
     [BindProperty]
@@ -48,7 +51,7 @@ public class IndexModel(BlogDbContext db, NoteImporter importer, NoteExporter ex
         else
         {
             await using var stream = zip.OpenReadStream();
-            Report = await importer.ImportZipAsync(stream, $"“{name}”", cancellationToken);
+            Report = await importer.ImportZipAsync(stream, $"“{name}”", Input.DryRun, cancellationToken);
             if (Report.Error is { } error)
                 ModelState.AddModelError("", error);
         }
