@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Blog.Content.Formulas;
 using Markdig;
 using Markdig.Extensions.Mathematics;
 using Markdig.Renderers;
@@ -19,7 +20,7 @@ namespace Blog.Content;
 public sealed class MarkdownRenderer
 {
     /// <summary>Bump when the output changes; posts rendered by an older version are re-rendered at start.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     // Reading speeds: about 300 CJK characters or 200 English words a minute.
     private const double CjkPerMinute = 300, WordsPerMinute = 200;
@@ -39,15 +40,17 @@ public sealed class MarkdownRenderer
     private readonly RenderBudget _budget;
     private readonly UnrenderableTexts _unrenderable = new();
     private readonly ILogger? _logger;
+    private readonly MathTypesetter _math;
 
-    public MarkdownRenderer(ILogger<MarkdownRenderer>? logger = null) : this(RenderLimits.Default, logger)
+    public MarkdownRenderer(ILogger<MarkdownRenderer>? logger = null, MathTypesetter? math = null) : this(RenderLimits.Default, logger, math)
     {
     }
 
-    internal MarkdownRenderer(RenderLimits limits, ILogger? logger = null)
+    internal MarkdownRenderer(RenderLimits limits, ILogger? logger = null, MathTypesetter? math = null)
     {
         _logger = logger;
         _budget = new RenderBudget(limits, logger);
+        _math = math ?? MathTypesetter.Shared;
     }
 
     /// <summary>Renders still running past their time limit (see <see cref="RenderLimits.MaxOverrunning"/>).</summary>
@@ -82,6 +85,9 @@ public sealed class MarkdownRenderer
         if (_unrenderable.ErrorOf(markdown) is { } known)
             return Unrendered(markdown, known);
 
+        // The math engine starts with the first note that may have math, outside any note's time limit.
+        if (MayHaveMath(markdown))
+            _math.Start();
         var (outcome, rendered) = _budget.Run(markdown.Length, deadline => RenderWithin(markdown, deadline));
         switch (outcome)
         {
@@ -109,6 +115,7 @@ public sealed class MarkdownRenderer
             var images = SecureLinks(document);
             var plainText = PlainText(document);
             var (cjk, words) = Cjk.Count(plainText);
+            var math = MathPass.Run(document, _math, deadline);
             deadline.ThrowIfPast();
             var html = ToHtml(document);
             deadline.ThrowIfPast();
@@ -120,10 +127,15 @@ public sealed class MarkdownRenderer
                 Excerpt: Excerpts.From(document),
                 WordCount: cjk + words,
                 ReadingMinutes: Math.Max(1, (int)Math.Ceiling(cjk / CjkPerMinute + words / WordsPerMinute)),
-                HasMath: document.Descendants<MathInline>().Any() || document.Descendants<MathBlock>().Any(),
+                HasMath: math.HasMath,
                 HasCode: document.Descendants<FencedCodeBlock>().Any(b => b is not MathBlock && !string.IsNullOrWhiteSpace(b.Info)),
                 FirstImage: images.FirstOrDefault(),
-                Error: null);
+                Error: null)
+            {
+                MathErrors = math.Errors,
+                FirstMathError = math.FirstError,
+                MathUnavailable = math.Unavailable,
+            };
         }
         catch (Exception e) when (IsTooDeep(e))
         {
@@ -137,6 +149,10 @@ public sealed class MarkdownRenderer
             return Unrendered(markdown, RenderMessages.Failed);
         }
     }
+
+    private static bool MayHaveMath(string markdown) =>
+        markdown.Contains('$') || markdown.Contains("\\(", StringComparison.Ordinal) || markdown.Contains("\\[", StringComparison.Ordinal)
+        || markdown.Contains("math", StringComparison.Ordinal) || markdown.Contains("\\begin", StringComparison.Ordinal);
 
     private static bool IsTooDeep(Exception e) =>
         e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or InsufficientExecutionStackException;

@@ -29,6 +29,9 @@ internal sealed class RenderDeadline(TimeSpan limit)
 
     public bool IsPast => Stopwatch.GetTimestamp() >= _endsAt;
 
+    /// <summary>The time left; negative once past.</summary>
+    public TimeSpan Remaining => TimeSpan.FromSeconds((_endsAt - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
+
     public void ThrowIfPast()
     {
         if (IsPast)
