@@ -67,7 +67,8 @@ public sealed class MathTypesetter : IDisposable
             }
             catch (Exception e)
             {
-                _unavailable = $"the math engine (KaTeX on V8) could not start: {e.GetBaseException().Message}";
+                // Readers and authors see that much; the reason (paths, native errors) goes to the log only.
+                _unavailable = "This formula was not typeset: the math engine (KaTeX on V8) could not start on the server; its log says why.";
                 _logger?.LogError(e, "Formulas will be shown as their source: the math engine (KaTeX on V8) could not start");
             }
         }
