@@ -1,3 +1,4 @@
+using Blog.Availability;
 using Blog.Data;
 using Blog.Posts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Pages.Admin;
 
-public class IndexModel(BlogDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(BlogDbContext db, TimeProvider clock, DatabaseStatus database) : PageModel
 {
     public sealed record PostRow(int Id, string Title, PostState State, DateTime? PublishedAt, DateTime UpdatedAt);
 
@@ -16,6 +17,9 @@ public class IndexModel(BlogDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<PostRow> DraftPosts { get; private set; } = [];
     public IReadOnlyList<PostRow> ScheduledPosts { get; private set; } = [];
     public IReadOnlyList<PostRow> RecentEdits { get; private set; } = [];
+
+    /// <summary>The latest time this process could not use the database, and why (the public /healthz does not say).</summary>
+    public DatabaseStatus.Outage? DatabaseOutage => database.LastOutage;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
