@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -12,6 +13,16 @@ namespace Blog.Content.Formulas;
 /// </summary>
 internal sealed partial class NoteMath(MathTypesetter typesetter, RenderDeadline? deadline)
 {
+    /// <summary>
+    /// How long one note's formulas may keep the engine. Typesetting time extends the render's
+    /// deadline (it is not Markdig's, whose slow inputs the deadline is for), up to this; formulas
+    /// past it are shown as their source, and the next save goes on from there (the ones done are cached).
+    /// </summary>
+    public static readonly TimeSpan Allowance = TimeSpan.FromSeconds(20);
+
+    private static readonly TimeSpan WorstCase = TimeSpan.FromSeconds(5);
+
+    private TimeSpan _spent;
     private readonly List<(string Tex, bool Display)> _definitions = [];
     private string _context = "";
     private string _definitionsJson = "[]";
@@ -28,17 +39,33 @@ internal sealed partial class NoteMath(MathTypesetter typesetter, RenderDeadline
     public Typeset Typeset(string tex, bool display)
     {
         deadline?.ThrowIfPast();
+        if (_spent > Allowance)
+            return Refused(new Typeset(null, $"This formula was not typeset: the note's formulas took more than {Allowance.TotalSeconds:0} s. Save again to typeset the rest."));
         var defines = Defines().IsMatch(tex);
         var after = defines ? Digest(_context + (display ? "\n1" : "\n0") + tex) : "";
+        // The render's caller waits while the deadline stands: move it past this formula's worst case
+        // before, and back to what it really took after.
+        var started = Stopwatch.GetTimestamp();
+        deadline?.Extend(WorstCase);
         var result = typesetter.Typeset(_context, _definitionsJson, after, tex, display, deadline);
-        if (result.Failed && Unavailable is null && Errors++ == 0)
-            FirstError = result.Error;
+        var took = Stopwatch.GetElapsedTime(started);
+        _spent += took;
+        deadline?.Extend(took - WorstCase);
+        if (result.Failed && Unavailable is null)
+            Refused(result);
         if (defines)
         {
             _definitions.Add((tex, display));
             _definitionsJson = JsonSerializer.Serialize(_definitions.Select(d => new object[] { d.Tex, d.Display }));
             _context = after;
         }
+        return result;
+    }
+
+    private Typeset Refused(Typeset result)
+    {
+        if (Errors++ == 0)
+            FirstError = result.Error;
         return result;
     }
 
