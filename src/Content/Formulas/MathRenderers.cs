@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Markdig.Extensions.Mathematics;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -16,26 +17,27 @@ internal static class MathHtml
 {
     public static void Write(HtmlRenderer renderer, MarkdownObject node, string tex, bool display, string element)
     {
-        var attributes = node.GetAttributes();
-        if (display)
-            attributes.AddClass("math-display");
         var typeset = MathPass.ResultOf(node) ?? new Typeset(null, "This formula was not typeset.");
+        List<string> classes = ["math", .. (node.GetAttributes().Classes ?? []).Where(c => c != "math")];
+        if (display && !classes.Contains("math-display"))
+            classes.Add("math-display");
+        if (typeset.Failed)
+            classes.Add("math-error");
+
+        var html = new StringBuilder(typeset.Html?.Length + 64 ?? tex.Length * 2 + 256);
+        html.Append('<').Append(element).Append(" class=\"").Append(string.Join(' ', classes)).Append('"');
         if (typeset.Failed)
         {
-            attributes.AddClass("math-error");
-            attributes.AddProperty("title", typeset.Error!);
-        }
-        renderer.Write('<').Write(element).WriteAttributes(node).Write('>');
-        if (typeset.Failed)
-        {
-            renderer.Write("<code>").Write(WebUtility.HtmlEncode(tex)).Write("</code>");
-            renderer.Write("<span class=\"math-error-message\">").Write(WebUtility.HtmlEncode(typeset.Error!)).Write("</span>");
+            html.Append(" title=\"").Append(WebUtility.HtmlEncode(typeset.Error)).Append("\"><code>").Append(WebUtility.HtmlEncode(tex))
+                .Append("</code><span class=\"math-error-message\">").Append(WebUtility.HtmlEncode(typeset.Error)).Append("</span>");
         }
         else
         {
-            renderer.Write(typeset.Html);
+            html.Append('>').Append(typeset.Html);
         }
-        renderer.Write("</").Write(element).Write('>');
+        html.Append("</").Append(element).Append('>');
+        // KaTeX's output (inline styles, MathML) must reach the page as KaTeX wrote it: past the note's sanitizer.
+        TrustedHtml.Write(renderer, html.ToString());
         if (element == "div")
             renderer.WriteLine();
     }
