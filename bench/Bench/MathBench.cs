@@ -11,7 +11,7 @@ internal static class MathBench
     public static int Run()
     {
         var typesetter = new MathTypesetter();
-        var renderer = new MarkdownRenderer(null, typesetter);
+        var renderer = new MarkdownRenderer(math: typesetter);
         var note = Note(300, variant: 0);
 
         var watch = Stopwatch.StartNew();
@@ -45,7 +45,7 @@ internal static class MathBench
         var edited = Median(20, () => renderer.Render(string.Concat(note.AsSpan(0, at), "x_{0} + \\epsilon_{" + Random.Shared.Next() + "}", note.AsSpan(at + 5))));
         Console.WriteLine($"math: preview after editing one formula of the 300: median {edited:F1} ms");
 
-        var without = new MarkdownRenderer(null, new MathTypesetter(() => throw new InvalidOperationException("off"), null));
+        var without = new MarkdownRenderer(math: new MathTypesetter(() => throw new InvalidOperationException("off"), null));
         var plain = Median(20, () => without.Render(note));
         Console.WriteLine($"math: the same note with formulas left as source (no engine): median {plain:F1} ms (the rest of the pipeline)");
 

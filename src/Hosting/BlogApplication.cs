@@ -51,6 +51,7 @@ public static class BlogApplication
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.AddSingleton<MathTypesetter>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddImageServices();
         services.AddSingleton<SiteSettingsStore>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<MediaStore>();

@@ -48,7 +48,7 @@ public class MathTypesetterTests
     public void SameFormulaAfterDifferentMacros_IsTypesetForEachNote()
     {
         var typesetter = new MathTypesetter();
-        var renderer = new MarkdownRenderer(null, typesetter);
+        var renderer = new MarkdownRenderer(math: typesetter);
 
         var bold = renderer.Render("$\\def\\v{\\mathbf{v}}$ 向量 $\\v$").Html;
         var hat = renderer.Render("$\\def\\v{\\hat{v}}$ 向量 $\\v$").Html;
@@ -92,7 +92,7 @@ public class MathTypesetterTests
     public void RenderingAnUnchangedNoteAgain_AsksTheEngineNothing()
     {
         var typesetter = new MathTypesetter();
-        var renderer = new MarkdownRenderer(null, typesetter);
+        var renderer = new MarkdownRenderer(math: typesetter);
         var note = "$\\newcommand{\\x}{\\mathbf{x}}$ 样本 $\\x_1$\n\n$$\n\\sum_i \\x_i\n$$\n\n再说 $a+b$";
 
         var first = renderer.Render(note);
@@ -108,7 +108,7 @@ public class MathTypesetterTests
     public void EngineIsStartedByTheFirstNoteWithMath_NotBefore()
     {
         var typesetter = new MathTypesetter();
-        var renderer = new MarkdownRenderer(null, typesetter);
+        var renderer = new MarkdownRenderer(math: typesetter);
 
         renderer.Render("没有公式的笔记，价格 100 元。");
         Assert.False(typesetter.Started);
@@ -122,7 +122,7 @@ public class MathTypesetterTests
     {
         var log = new ListLogger();
         var typesetter = new MathTypesetter(() => throw new DllNotFoundException("ClearScriptV8.linux-x64.so: cannot open shared object file"), log);
-        var renderer = new MarkdownRenderer(null, typesetter);
+        var renderer = new MarkdownRenderer(math: typesetter);
 
         var result = renderer.Render("## 标题\n\n公式 $E = mc^2$ 与 **粗体**");
         renderer.Render("再一篇 $x$");
@@ -163,7 +163,7 @@ public class MathTimeLimitTests
             $"第 {i} 步 $x_{{{i}}} = \\sqrt{{\\bar\\alpha_{{{i}}}}}x_0 + \\frac{{\\beta_{{{i}}}}}{{1-\\beta}}\\epsilon$ 成立。"));
         // The limit: well above what the rest of the pipeline takes on this note now (formulas left
         // as source), far below what typesetting 400 new formulas takes (a few ms each).
-        var withoutEngine = new MarkdownRenderer(null, new MathTypesetter(() => throw new InvalidOperationException("off"), null));
+        var withoutEngine = new MarkdownRenderer(math: new MathTypesetter(() => throw new InvalidOperationException("off"), null));
         var rest = Enumerable.Range(0, 5).Select(_ => { var watch = System.Diagnostics.Stopwatch.StartNew(); withoutEngine.Render(note); return watch.Elapsed; }).Max();
         var renderer = new MarkdownRenderer(RenderLimits.Default with { TimeLimit = rest * 3 + TimeSpan.FromMilliseconds(50), TimePerMillion = TimeSpan.Zero },
             null, new MathTypesetter());
