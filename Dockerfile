@@ -11,6 +11,8 @@ RUN dotnet restore Blog.csproj -p:Configuration=Release -p:_IsPublishing=true
 COPY . .
 RUN dotnet publish Blog.csproj -c Release -o /app --no-restore
 
+# A glibc image (not Alpine): the publish output carries V8 for the math typesetter as
+# ClearScriptV8.linux-x64.so, built for glibc 2.27+, and it needs nothing else from the image.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .

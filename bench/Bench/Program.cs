@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Bench;
 using Blog.Content;
 
-// bench helpers:  generate COUNT FOLDER  |  render  |  screenshots NOTES FOLDER
+// bench helpers:  generate COUNT FOLDER  |  render  |  screenshots NOTES FOLDER  |  math  |  math-note FILE
 switch (args)
 {
     case ["screenshots", var notesText, var folder]:
@@ -61,7 +61,12 @@ switch (args)
         Console.WriteLine($"render: median {times[times.Count / 2]:F2} ms, p99 {times[(int)(times.Count * 0.99)]:F2} ms over {times.Count} runs");
         return 0;
     }
+    case ["math"]:
+        return MathBench.Run();
+    case ["math-note", var file]:
+        File.WriteAllText(file, "---\ntitle: 三百个公式\nslug: math-300\ndate: 2025-01-01 08:00:00\n---\n\n" + MathBench.Note(300, variant: 0));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: Bench generate COUNT FOLDER | Bench render");
+        Console.Error.WriteLine("usage: Bench generate COUNT FOLDER | render | screenshots NOTES FOLDER | math | math-note FILE");
         return 2;
 }

@@ -85,7 +85,7 @@ public static class Excerpts
                 case MathInline { DelimiterCount: >= 2 }:
                     return;
                 case MathInline math:
-                    Atom("$" + math.Content + "$");
+                    Atom(Formulas.TexText.Of(math.Content.ToString())); // readable, never TeX, and never cut
                     return;
                 case CodeInline code:
                     Atom(code.Content);

@@ -31,7 +31,7 @@ internal static class InlineText
                 sb.Append(code.Content);
                 return;
             case MathInline math:
-                sb.Append('$').Append(math.Content.AsSpan()).Append('$');
+                sb.Append(Formulas.TexText.Of(math.Content.ToString()));
                 return;
             case AutolinkInline autolink:
                 sb.Append(autolink.Url);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Blog.Content.Formulas;
 using Markdig;
 using Markdig.Extensions.Mathematics;
 using Markdig.Renderers;
@@ -43,16 +44,19 @@ public sealed class MarkdownRenderer
     private readonly UnrenderableTexts _unrenderable = new();
     private readonly ILogger? _logger;
     private readonly Media.ArticleImages? _images;
+    private readonly MathTypesetter _math;
 
-    public MarkdownRenderer(ILogger<MarkdownRenderer>? logger = null, Media.ArticleImages? images = null) : this(RenderLimits.Default, logger)
+    public MarkdownRenderer(ILogger<MarkdownRenderer>? logger = null, Media.ArticleImages? images = null, MathTypesetter? math = null)
+        : this(RenderLimits.Default, logger, math)
     {
         _images = images;
     }
 
-    internal MarkdownRenderer(RenderLimits limits, ILogger? logger = null)
+    internal MarkdownRenderer(RenderLimits limits, ILogger? logger = null, MathTypesetter? math = null)
     {
         _logger = logger;
         _budget = new RenderBudget(limits, logger);
+        _math = math ?? MathTypesetter.Shared;
     }
 
     /// <summary>Renders still running past their time limit (see <see cref="RenderLimits.MaxOverrunning"/>).</summary>
@@ -89,6 +93,9 @@ public sealed class MarkdownRenderer
         if (markdown.Contains('<'))
             SanitizerReady.Wait();
 
+        // The math engine starts with the first note that may have math, outside any note's time limit.
+        if (MayHaveMath(markdown))
+            _math.Start();
         var (outcome, rendered) = _budget.Run(markdown.Length, deadline => RenderWithin(markdown, deadline));
         switch (outcome)
         {
@@ -121,6 +128,7 @@ public sealed class MarkdownRenderer
             var images = SecureLinks(document);
             var plainText = PlainText(document);
             var (cjk, words) = Cjk.Count(plainText);
+            var math = MathPass.Run(document, _math, deadline);
             deadline.ThrowIfPast();
             var html = Headings.InsertToc(ToHtml(document), toc);
             deadline.ThrowIfPast();
@@ -132,10 +140,15 @@ public sealed class MarkdownRenderer
                 Excerpt: Excerpts.From(document),
                 WordCount: cjk + words,
                 ReadingMinutes: Math.Max(1, (int)Math.Ceiling(cjk / CjkPerMinute + words / WordsPerMinute)),
-                HasMath: document.Descendants<MathInline>().Any() || document.Descendants<MathBlock>().Any(),
+                HasMath: math.HasMath,
                 HasCode: document.Descendants<FencedCodeBlock>().Any(b => b is not MathBlock && !string.IsNullOrWhiteSpace(b.Info)),
                 FirstImage: images.FirstOrDefault(),
-                Error: null);
+                Error: null)
+            {
+                MathErrors = math.Errors,
+                FirstMathError = math.FirstError,
+                MathUnavailable = math.Unavailable,
+            };
         }
         catch (Exception e) when (IsTooDeep(e))
         {
@@ -149,6 +162,10 @@ public sealed class MarkdownRenderer
             return Unrendered(markdown, RenderMessages.Failed);
         }
     }
+
+    private static bool MayHaveMath(string markdown) =>
+        markdown.Contains('$') || markdown.Contains("\\(", StringComparison.Ordinal) || markdown.Contains("\\[", StringComparison.Ordinal)
+        || markdown.Contains("math", StringComparison.Ordinal) || markdown.Contains("\\begin", StringComparison.Ordinal);
 
     private static bool IsTooDeep(Exception e) =>
         e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or InsufficientExecutionStackException;

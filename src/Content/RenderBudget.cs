@@ -25,9 +25,18 @@ internal enum BudgetOutcome { Done, TimedOut, Busy }
 /// </summary>
 internal sealed class RenderDeadline(TimeSpan limit)
 {
-    private readonly long _endsAt = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
+    private long _endsAt = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
 
-    public bool IsPast => Stopwatch.GetTimestamp() >= _endsAt;
+    public bool IsPast => Stopwatch.GetTimestamp() >= Volatile.Read(ref _endsAt);
+
+    /// <summary>
+    /// Moves the deadline later, and the caller's wait with it: for work whose cost is bounded and
+    /// known not to be Markdig's (typesetting formulas), so that it does not eat Markdig's budget.
+    /// </summary>
+    public void Extend(TimeSpan by) => Interlocked.Add(ref _endsAt, (long)(by.TotalSeconds * Stopwatch.Frequency));
+
+    /// <summary>The time left; negative once past.</summary>
+    public TimeSpan Remaining => TimeSpan.FromSeconds((Volatile.Read(ref _endsAt) - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
 
     public void ThrowIfPast()
     {
@@ -89,7 +98,13 @@ internal sealed class RenderBudget(RenderLimits limits, ILogger? logger)
         bool finished;
         try
         {
-            finished = done.Task.Wait(limit + Grace);
+            // The work may extend its deadline (see RenderDeadline.Extend): wait as long as it stands.
+            do
+            {
+                var wait = deadline.Remaining + Grace;
+                finished = done.Task.Wait(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+            }
+            while (!finished && deadline.Remaining + Grace > TimeSpan.Zero);
         }
         catch (AggregateException)
         {

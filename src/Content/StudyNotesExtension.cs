@@ -40,7 +40,8 @@ internal sealed class StudyNotesExtension : IMarkdownExtension
     {
         if (renderer is not HtmlRenderer html)
             return;
-        html.ObjectRenderers.Replace<HtmlMathInlineRenderer>(new MathInlineRenderer());
+        html.ObjectRenderers.Replace<HtmlMathInlineRenderer>(new Formulas.MathInlineRenderer());
+        html.ObjectRenderers.Replace<HtmlMathBlockRenderer>(new Formulas.MathBlockRenderer());
         html.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollingTableRenderer());
         if (!html.ObjectRenderers.Contains<CalloutTitleRenderer>())
             html.ObjectRenderers.Add(new CalloutTitleRenderer());

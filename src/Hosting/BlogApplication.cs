@@ -4,6 +4,7 @@ using Blog.Accounts;
 using Blog.Availability;
 using Blog.Caching;
 using Blog.Content;
+using Blog.Content.Formulas;
 using Blog.Data;
 using Blog.Discovery;
 using Blog.Feeds;
@@ -48,6 +49,7 @@ public static class BlogApplication
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.AddSingleton<MathTypesetter>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddImageServices();
         services.AddSingleton<SiteSettingsStore>();

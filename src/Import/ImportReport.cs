@@ -2,7 +2,8 @@ namespace Blog.Import;
 
 public enum ImportOutcome { Imported, Updated, Skipped, Failed }
 
-public sealed record ImportItem(string File, ImportOutcome Outcome, string? Message = null);
+/// <param name="MathErrors">Formulas of the note that KaTeX refused (imported, shown as their source).</param>
+public sealed record ImportItem(string File, ImportOutcome Outcome, string? Message = null, int MathErrors = 0);
 
 /// <summary>What an import did, note by note: printed by the command, shown in the admin.</summary>
 public sealed class ImportReport
@@ -25,10 +26,15 @@ public sealed class ImportReport
 
     public bool Succeeded => Error is null && Count(ImportOutcome.Failed) == 0;
 
+    /// <summary>Formulas KaTeX refused, over every note imported.</summary>
+    public int MathErrors => Items.Sum(i => i.MathErrors);
+
     public string Summary =>
         $"{Count(ImportOutcome.Imported)} imported, {Count(ImportOutcome.Updated)} updated, "
         + $"{Count(ImportOutcome.Skipped)} skipped, {Count(ImportOutcome.Failed)} failed"
         + (Linked.Count > 0 ? $", {Linked.Count} earlier notes linked" : "")
+        + (MathErrors == 0 ? "" : $"; {MathErrors} invalid {(MathErrors == 1 ? "formula" : "formulas")} in "
+            + $"{Items.Count(i => i.MathErrors > 0)} {(Items.Count(i => i.MathErrors > 0) == 1 ? "note" : "notes")}, shown as their source")
         + (DryRun ? " (dry run: nothing was written)" : "");
 }
 

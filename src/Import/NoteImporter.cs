@@ -122,7 +122,7 @@ public sealed class NoteImporter(
             }
             if (post is not null)
                 links.Add(note.Key, post.Slug);
-            return new ImportItem(key, outcome, note.Warnings.Count == 0 ? null : string.Join("; ", note.Warnings));
+            return new ImportItem(key, outcome, note.Warnings.Count == 0 ? null : string.Join("; ", note.Warnings), rendered.MathErrors);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -233,6 +233,8 @@ public sealed class NoteImporter(
         post.Store(rendered);
         if (rendered.Error is { } error)
             note.Warnings.Add("imported as written, but " + char.ToLowerInvariant(error[0]) + error[1..]);
+        if (rendered.MathErrors > 0)
+            note.Warnings.Add($"{rendered.MathErrors} {(rendered.MathErrors == 1 ? "formula is" : "formulas are")} invalid and shown as their source (first: {rendered.FirstMathError})");
         return (outcome, post);
     }
 

@@ -1,51 +1,10 @@
-// Progressive enhancement of an article page: KaTeX math, highlight.js code, copy buttons.
-// Loaded with `defer` after katex.min.js / highlight.min.js (each only when the article needs
-// it), so both globals are ready when this runs, or absent: every step checks for its library
-// and quietly does nothing without it. No inline script anywhere (CSP: script-src 'self').
+// Progressive enhancement of an article page: highlight.js code, copy buttons, the table of
+// contents. Formulas need no script: the server typeset them. Loaded with `defer` after
+// highlight.min.js (only when the article has code), so its global is ready when this runs, or
+// absent: every step checks for its library and quietly does nothing without it. No inline
+// script anywhere (CSP: script-src 'self').
 (() => {
   'use strict';
-
-  const KATEX_OPTIONS = {
-    throwOnError: false, // a bad formula shows in red instead of breaking the page
-    trust: false,        // no \href, \includegraphics... from note content
-    strict: 'ignore',    // Chinese text inside \text{} is fine, and must not warn
-    maxSize: 20,
-    maxExpand: 1000,
-    output: 'htmlAndMathml', // MathML keeps formulas readable by screen readers
-  };
-
-  // The server wraps TeX in its delimiters: `\(..\)` inline, `\[..\]` display.
-  // Returns null when the element holds something else, so it is left as written.
-  function parseTex(el) {
-    const text = el.textContent.trim();
-    const open = text.slice(0, 2);
-    const close = text.slice(-2);
-    if (text.length >= 4 && open === '\\(' && close === '\\)') {
-      return { tex: text.slice(2, -2).trim(), displayMode: false };
-    }
-    if (text.length >= 4 && open === '\\[' && close === '\\]') {
-      return { tex: text.slice(2, -2).trim(), displayMode: true };
-    }
-    return null;
-  }
-
-  function renderMath(root) {
-    const katex = window.katex;
-    if (!katex || typeof katex.render !== 'function') return;
-    root.querySelectorAll('span.math, div.math').forEach((el) => {
-      if (el.dataset.rendered) return; // enhance() may run again on the same content
-      const parsed = parseTex(el);
-      if (!parsed) return;
-      try {
-        katex.render(parsed.tex, el, { ...KATEX_OPTIONS, displayMode: parsed.displayMode });
-        el.dataset.rendered = 'katex';
-      } catch (e) {
-        // Only non-parse errors get here (throwOnError:false handles parse errors);
-        // the TeX source stays visible, which is the most useful fallback.
-        el.classList.add('math-error');
-      }
-    });
-  }
 
   // Same rule as highlight.js's own language detection, so that we ask it only about blocks
   // whose language it knows: an unknown one would make it log a warning.
@@ -175,7 +134,6 @@
   // same way; every step skips what it already did.
   function enhance(root) {
     const scope = root || document;
-    renderMath(scope);
     highlightCode(scope);
     addCopyButtons(scope);
   }

@@ -144,50 +144,35 @@
   }
 
   function showPreview(answer) {
-    const rendered = harvestRendered(preview);
-    preview.innerHTML = answer.html; // the pipeline's own HTML, as it will be published
-    reuseRendered(preview, rendered);
+    patchPreview(answer.html); // the pipeline's own HTML, formulas typeset, as it will be published
     if (window.BlogArticle) window.BlogArticle.enhance(preview);
     renderError.hidden = !answer.error;
     renderError.textContent = answer.error || '';
   }
 
-  // Re-typesetting every formula of a long note on each keystroke is slow: keep the KaTeX and
-  // highlight.js output of formulas and code blocks whose source did not change.
-  function codeKey(code) {
-    const language = (code.className.match(/language-\S+/) || [''])[0];
-    return `${language}\n${code.textContent}`;
-  }
+  // A long note's preview changes a block or two per pause: blocks whose HTML is unchanged keep
+  // their nodes (typeset formulas, highlighted code, copy buttons), so the browser parses and
+  // enhances only what changed.
+  const previewSources = new WeakMap(); // preview child -> the HTML it was made from
 
-  function harvestRendered(root) {
-    const rendered = new Map();
-    root.querySelectorAll('.math[data-rendered][data-source]').forEach((el) => {
-      rendered.set(`math:${el.tagName}:${el.dataset.source}`, el.innerHTML);
+  function patchPreview(html) {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    const reusable = new Map();
+    preview.childNodes.forEach((child) => {
+      const key = previewSources.get(child);
+      if (key === undefined) return;
+      if (!reusable.has(key)) reusable.set(key, []);
+      reusable.get(key).push(child);
     });
-    root.querySelectorAll('pre code[data-highlighted]').forEach((code) => {
-      rendered.set(`code:${codeKey(code)}`, code.innerHTML);
+    const next = Array.from(template.content.childNodes, (node) => {
+      const key = node.nodeType === Node.ELEMENT_NODE ? node.outerHTML : node.textContent;
+      const kept = reusable.get(key)?.shift();
+      if (kept) return kept;
+      previewSources.set(node, key);
+      return node;
     });
-    return rendered;
-  }
-
-  function reuseRendered(root, rendered) {
-    root.querySelectorAll('span.math, div.math').forEach((el) => {
-      const source = el.textContent;
-      el.dataset.source = source;
-      const html = rendered.get(`math:${el.tagName}:${source}`);
-      if (html !== undefined) {
-        el.innerHTML = html;
-        el.dataset.rendered = 'katex';
-      }
-    });
-    root.querySelectorAll('pre code[class*="language-"]').forEach((code) => {
-      const html = rendered.get(`code:${codeKey(code)}`);
-      if (html !== undefined) {
-        code.innerHTML = html;
-        code.classList.add('hljs');
-        code.dataset.highlighted = 'yes';
-      }
-    });
+    preview.replaceChildren(...next);
   }
 
   // ---------- last-resort copy in this browser ----------

@@ -49,9 +49,11 @@ public class ExcerptTests
     }
 
     [Fact]
-    public void InlineFormula_IsKeptWithItsDelimiters()
+    public void InlineFormula_ReadsAsText_WithoutTex()
     {
-        Assert.Equal("设 $x_i$ 为输入...", Excerpt("设 $x_i$ 为输入"));
+        Assert.Equal("设 x_i 为输入...", Excerpt("设 $x_i$ 为输入"));
+        Assert.Equal("缩放 1/√d_k 与 N × N 的矩阵...", Excerpt("缩放 $\\frac{1}{\\sqrt{d_k}}$ 与 $N \\times N$ 的矩阵"));
+        Assert.Equal("注意力 softmax(QKᵀ/√d_k)V...", Excerpt("注意力 \\(\\mathrm{softmax}(QK^\\top/\\sqrt{d_k})V\\)"));
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public class InlineHtmlTests
     {
         var html = Renderer.Render("当 $a<b \\quad \\text{且} \\; c>d$ 时<sup>2</sup>").Html;
 
-        Assert.Contains(@"\(a&lt;b \quad \text{且} \; c&gt;d\)", html);
+        Assert.Contains(@"<annotation encoding=""application/x-tex"">a&lt;b \quad \text{且} \; c&gt;d</annotation>", html);
         Assert.Contains("<sup>2</sup>", html);
     }
 

@@ -12,7 +12,14 @@ public class MathDelimiterTests
 
     /// <summary>The TeX of every formula on the page, inline ones as \(...\), display ones as \[...\].</summary>
     private static List<string> Formulas(string markdown) =>
-        new HtmlParser().ParseDocument(Html(markdown)).QuerySelectorAll(".math").Select(e => e.TextContent.Trim()).ToList();
+        new HtmlParser().ParseDocument(Html(markdown)).QuerySelectorAll(".math").Select(Source).ToList();
+
+    /// <summary>A typeset formula's TeX (KaTeX keeps it in the MathML's annotation), in the delimiters of its mode.</summary>
+    private static string Source(AngleSharp.Dom.IElement math)
+    {
+        var tex = (math.QuerySelector("annotation") ?? math.QuerySelector("code"))!.TextContent.Trim();
+        return math.ClassList.Contains("math-display") ? $"\\[{tex}\\]" : $"\\({tex}\\)";
+    }
 
     [Theory]
     [InlineData("给定数据集$D$，且样本数为$m$。", @"\(D\)", @"\(m\)")]
@@ -119,7 +126,7 @@ public class MathDelimiterTests
     {
         var page = new HtmlParser().ParseDocument(Html("| 名称 | 公式 |\n|---|---|\n| 条件概率 | $P(A|B)$ |\n| 范数 | $\\|x\\|_2$ |\n"));
 
-        var cells = page.QuerySelectorAll("tbody td").Select(c => c.TextContent.Trim()).ToList();
+        var cells = page.QuerySelectorAll("tbody td").Select(c => c.QuerySelector(".math") is { } math ? Source(math) : c.TextContent.Trim()).ToList();
         Assert.Equal(["条件概率", @"\(P(A|B)\)", "范数", @"\(\|x\|_2\)"], cells);
     }
 }

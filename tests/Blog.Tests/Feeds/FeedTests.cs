@@ -61,7 +61,7 @@ public class FeedTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.Contains("href=\"http://localhost/posts/earlier-note\"", html);
         Assert.Contains("src=\"http://localhost/media/figure.png\"", html);
         Assert.Contains($"href=\"http://localhost/posts/{newer.Slug}#%E6%96%B9%E6%B3%95\"", html);
-        Assert.Contains(@"\(a_1 + b_1\)", html);
+        Assert.Contains("<math xmlns=\"http://www.w3.org/1998/Math/MathML\">", html);
         Assert.Contains("language-python", html);
     }
 
@@ -77,7 +77,7 @@ public class FeedTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", entry.Element(Atom + "updated")!.Value);
         Assert.Equal("html", entry.Element(Atom + "content")!.Attribute("type")!.Value);
         Assert.Contains("src=\"http://localhost/media/figure.png\"", entry.Element(Atom + "content")!.Value);
-        Assert.StartsWith("设 $a_1 + b_1$ 为输入", entry.Element(Atom + "summary")!.Value);
+        Assert.StartsWith("设 a₁ + b₁ 为输入", entry.Element(Atom + "summary")!.Value);
         Assert.Equal($"http://localhost/posts/{post.Slug}", entry.Element(Atom + "link")!.Attribute("href")!.Value);
     }
 

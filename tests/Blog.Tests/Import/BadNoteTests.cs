@@ -50,6 +50,25 @@ public class BadNoteTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     }
 
     [Fact]
+    public async Task Import_InvalidFormulas_AreCountedInTheReport_AndTheNoteImports()
+    {
+        using var notes = new NoteFolder();
+        notes.Write($"{notes.Id}/bad-math.md", $"# 坏公式 {notes.Id}\n\n未闭合 $\\frac{{1}}{{$ 与 $\\sqrt{{x$，正常 $x^2$。\n");
+        notes.Write($"{notes.Id}/good-math.md", $"# 好公式 {notes.Id}\n\n$e^{{i\\pi}} + 1 = 0$\n");
+
+        var report = await app.ImportAsync(notes.Root);
+
+        Assert.Equal("2 imported, 0 updated, 0 skipped, 0 failed; 2 invalid formulas in 1 note, shown as their source", report.Summary);
+        var item = report.Item($"{notes.Id}/bad-math.md");
+        Assert.Equal(2, item.MathErrors);
+        Assert.Contains("2 formulas are invalid", item.Message);
+        Assert.Contains("KaTeX parse error", item.Message);
+        Assert.Null(report.Item($"{notes.Id}/good-math.md").Message);
+        var html = await app.WithDbAsync(db => db.Posts.Where(p => p.SourceKey == $"{notes.Id}/bad-math.md").Select(p => p.Html).SingleAsync());
+        Assert.Contains("<code>\\frac{1}{</code>", html);
+    }
+
+    [Fact]
     public async Task Import_NoteThatFailsToSave_LeavesNothingHalfImported()
     {
         using var notes = new NoteFolder();

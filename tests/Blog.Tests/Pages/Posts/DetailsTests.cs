@@ -46,12 +46,12 @@ public class DetailsTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.Matches(@"^\d+ min read$", page.QuerySelector(".reading-time")?.TextContent);
         Assert.Equal(["1. 幻觉 LoRA", "2. 方法", "2.3 训练细节"], page.QuerySelectorAll("nav.toc a").Select(a => a.TextContent));
         Assert.NotNull(page.GetElementById("1-幻觉-lora"));
-        Assert.Contains(@"\(p(y \mid x)\)", page.QuerySelector(".article-body")!.InnerHtml);
+        Assert.Contains(@"p(y \mid x)</annotation>", page.QuerySelector(".article-body")!.InnerHtml);
         Assert.Equal("lazy", page.QuerySelector(".article-body img")?.GetAttribute("loading"));
     }
 
     [Fact]
-    public async Task Article_LoadsKatexAndHighlightOnlyWhenItNeedsThem()
+    public async Task Article_WithMath_ShipsKatexStylesButNoMathScript_AndHighlightOnlyWithCode()
     {
         var withBoth = await app.AddPostAsync(new PostBuilder().WithMarkdown(LongNote));
         var plain = await app.AddPostAsync(new PostBuilder().WithMarkdown("只有文字的笔记。"));
@@ -60,11 +60,30 @@ public class DetailsTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var rich = await client.GetDocumentAsync($"/posts/{withBoth.Slug}");
         var simple = await client.GetDocumentAsync($"/posts/{plain.Slug}");
 
-        Assert.Contains(rich.Scripts, s => s.Source?.Contains("katex") == true);
+        Assert.DoesNotContain(rich.Scripts, s => s.Source?.Contains("katex") == true);
+        Assert.Contains(rich.QuerySelectorAll("link[rel=stylesheet]"), l => l.GetAttribute("href")!.Contains("katex"));
         Assert.Contains(rich.Scripts, s => s.Source?.Contains("highlight") == true);
-        Assert.DoesNotContain(simple.Scripts, s => s.Source?.Contains("katex") == true);
         Assert.DoesNotContain(simple.Scripts, s => s.Source?.Contains("highlight") == true);
         Assert.DoesNotContain(simple.QuerySelectorAll("link[rel=stylesheet]"), l => l.GetAttribute("href")!.Contains("katex"));
+    }
+
+    [Fact]
+    public async Task Article_FormulasArriveTypeset_WithoutTexSourceInTheReadableText()
+    {
+        var post = await app.AddPostAsync(new PostBuilder().WithMarkdown(
+            "注意力 $\\mathrm{softmax}(QK^\\top/\\sqrt{d_k})V$ 的定义：\n\n$$\n\\sum_{i=1}^{n} \\alpha_i v_i\n$$\n\n以及 \\(p(y \\mid x)\\)。"));
+
+        var page = await app.CreateClient().GetDocumentAsync($"/posts/{post.Slug}");
+
+        var body = page.QuerySelector(".article-body")!;
+        Assert.Equal(3, body.QuerySelectorAll(".katex").Length);
+        Assert.Equal(3, body.QuerySelectorAll("math").Length);
+        Assert.Single(body.QuerySelectorAll("div.math-display .katex-display"));
+        // What a reader sees before (or without) any script holds no TeX: only MathML's annotation keeps the source.
+        foreach (var annotation in body.QuerySelectorAll("annotation").ToList())
+            annotation.Remove();
+        Assert.DoesNotContain("\\", body.TextContent);
+        Assert.DoesNotContain("$", body.TextContent);
     }
 
     [Fact]

@@ -23,7 +23,8 @@ public class EditHandlersTests(BlogAppFactory app) : IClassFixture<BlogAppFactor
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var answer = await response.ReadJsonAsync();
         var html = answer.GetProperty("html").GetString()!;
-        Assert.Contains("<span class=\"math\">\\(a^2+b^2\\)</span>", html);
+        Assert.Contains("<span class=\"math\"><span class=\"katex\">", html); // typeset by the server, as published
+        Assert.Contains("a^2+b^2</annotation>", html);
         Assert.Contains("class=\"language-python\"", html);
         Assert.Contains("id=\"公式\"", html);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, answer.GetProperty("error").ValueKind);

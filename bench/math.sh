@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Figures for formulas typeset on the server (KaTeX on V8 at save time):
+#  - in process: the engine's start, a 300-formula note cold and warm, the cost of a formula, one edit
+#    in the 300 (the editor's preview), a formula near the length limit;
+#  - on the published app with N generated notes (default 10000) and one 300-formula note: the import,
+#    start to first answer (the engine must not start), the start that re-renders every post (a new
+#    MarkdownRenderer.Version: the engine starts then), RSS after load with the engine started, and
+#    the brotli transfer of the 300-formula article (HTML + KaTeX's CSS + its script, if any).
+# BEFORE=<git ref> (e.g. the commit before server-side math) measures the import and the article's
+# transfer on that build too. Usage: [BEFORE=ref] bash bench/math.sh [N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+count=${1:-10000}
+bench_init
+bench_require wrk wrk
+bench_require sqlite3 sqlite3
+
+bench_log "typesetter, in process"
+dotnet build bench/Bench -c Release --nologo -v quiet >/dev/null
+dotnet run --project bench/Bench -c Release --no-build -- math
+
+bench_log "published app, $count generated notes + one 300-formula note"
+bench_publish
+bench_generate "$count" "$work/notes" >/dev/null
+dotnet run --project bench/Bench -c Release --no-build -- math-note "$work/notes/math-300.md"
+bench_import "$work/notes" "$work/data"
+echo "import: $((import_ms / 1000)).$((import_ms % 1000 / 100)) s for $((count + 1)) notes"
+summary_add "import of the notes (s)" "$count" "$((import_ms / 1000))" "< 60" "$(judge $((import_ms / 1000)) '<' 60)"
+
+# V8's own threads show whether the engine runs in the app.
+v8_threads() { grep -lis '^V8' /proc/"$app_pid"/task/*/comm 2>/dev/null | wc -l; }
+
+app_start "$work/data"
+echo "start to first answer: $start_ms ms ($start_cpu_ms ms of CPU); V8 threads in the app: $(v8_threads) (0: not started)"
+summary_add "start to first answer (ms)" "$count" "$start_ms" "< 2000" "$(judge "$start_ms" '<' 2000)"
+
+# Transfer of the 300-formula article as a browser gets it: the page and the math assets it links.
+transfer() { # base-url -> bytes (brotli)
+  local page total assets
+  page=$(curl -fs "$1/posts/math-300")
+  total=$(curl -fs -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}' "$1/posts/math-300")
+  assets=$(grep -o '/lib/katex/[^"]*\.\(css\|js\)' <<<"$page" | sort -u || true)
+  for a in $assets; do total=$((total + $(curl -fs -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}' "$1$a"))); done
+  echo "$total"
+}
+after_bytes=$(transfer "$app_url")
+echo "300-formula article, brotli: $after_bytes bytes (HTML + KaTeX's CSS; fonts not counted)"
+app_stop
+
+# A start after a pipeline change re-renders every post: the engine starts, all formulas pass through it.
+sqlite3 "$work/data/blog.db" "UPDATE Posts SET RenderVersion = 0; DELETE FROM Settings WHERE Key = '_render_version';"
+START_TIMEOUT=1800 app_start "$work/data"
+echo "start re-rendering $((count + 1)) posts, to first answer: $start_ms ms; V8 threads: $(v8_threads)"
+THREADS=2 wrk_run "$app_url/posts/math-300" 16 10s
+wrk_run "$app_url/" 16 10s
+rss=$(app_rss_mb)
+echo "RSS after 20 s of load, engine started: $rss MB"
+summary_add "RSS after load, engine started (MB)" "$count" "$rss" "< 300" "$(judge "$rss" '<' 300)"
+app_stop
+
+if [ -n "${BEFORE:-}" ]; then
+  bench_log "the same on $BEFORE"
+  git worktree add --detach "$work/before-src" "$BEFORE" >/dev/null 2>&1
+  (cd "$work/before-src" && dotnet publish Blog.csproj -c Release -o "$work/before-app" --nologo -v quiet >/dev/null)
+  git worktree remove --force "$work/before-src"
+  mv "$work/app" "$work/after-app" && mv "$work/before-app" "$work/app"
+  after_import_ms=$import_ms
+  bench_import "$work/notes" "$work/before-data"
+  echo "import before: $((import_ms / 1000)).$((import_ms % 1000 / 100)) s, after: $((after_import_ms / 1000)).$((after_import_ms % 1000 / 100)) s"
+  app_start "$work/before-data"
+  before_bytes=$(transfer "$app_url")
+  echo "300-formula article, brotli: before $before_bytes bytes (HTML + KaTeX's CSS and script), after $after_bytes bytes"
+  app_stop
+  mv "$work/app" "$work/before-app" && mv "$work/after-app" "$work/app"
+fi
+summary_print
