@@ -22,8 +22,8 @@ ENV ASPNETCORE_URLS=http://+:8080 \
     Blog__MediaPath=/app/data/media
 # Commands run on the same image: `docker run ... blog migrate` creates/migrates the database and
 # exits (for a deployment step before several nodes start; each node also migrates at start,
-# under a lock, so this is optional). /healthz answers 503 with the reason while the database
-# cannot be used: a HEALTHCHECK or load balancer can use it.
+# under a lock, so this is optional). /healthz answers 503 while the database cannot be used (the
+# reason goes to the log): a HEALTHCHECK or load balancer can use it.
 VOLUME /app/data
 EXPOSE 8080
 ENTRYPOINT ["dotnet", "Blog.dll"]
