@@ -50,7 +50,9 @@ public class EditorTests(SiteFixture site) : IClassFixture<SiteFixture>
 
         Assert.True(await page.WaitUntilAsync("() => { const img = document.querySelector('#preview img[src^=\"/media/\"]'); return img && img.complete && img.naturalWidth === 320; }"),
             "The pasted image did not show in the preview.");
-        Assert.Matches(@"上面是一张截图：\n!\[image\]\(/media/[0-9a-f]{32}\.png\)$", await page.Page.InputValueAsync(Markdown));
+        // "image.png" says nothing to a reader: no alt text, and the author is asked for one.
+        Assert.Matches(@"上面是一张截图：\n!\[\]\(/media/[0-9a-f]{32}\.png\)$", await page.Page.InputValueAsync(Markdown));
+        Assert.Contains("describe it", await page.Page.InnerTextAsync("#upload-state"));
         Assert.Empty(page.ConsoleErrors);
     }
 
