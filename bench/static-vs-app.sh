@@ -49,22 +49,42 @@ report_import_10k() {
 # A page of the app and of nginx at its best (the same saved page gzipped once at -9, gzip_static,
 # sendfile) under the same wrk load, alternating app and nginx ROUNDS times, with gzip and without
 # Accept-Encoding; the ratio is of the summed requests, and the load average is printed with it.
+# Also the CPU each server spent per answer (nginx: master and workers), which a busy machine
+# disturbs far less than requests/s.
 compare() { # n name path
-  local n=$1 name=$2 path=$3 encoding label round a_sum b_sum a_p99 b_p99 a_bad b_bad
+  local n=$1 name=$2 path=$3 encoding label round a_sum b_sum a_p99 b_p99 a_bad b_bad a_cpu b_cpu before
+  local nginx_pids; nginx_pids="$nginx_pid $(pgrep -P "$nginx_pid" | tr '\n' ' ')"
   for encoding in gzip ""; do
     label=${encoding:-identity}
-    a_sum=0 b_sum=0 a_p99=0 b_p99=0 a_bad=0 b_bad=0
+    a_sum=0 b_sum=0 a_p99=0 b_p99=0 a_bad=0 b_bad=0 a_cpu=0 b_cpu=0
     for round in $(seq "$rounds"); do
+      before=$(cpu_ms "$app_pid")
       ACCEPT_ENCODING=$encoding wrk_run "$app_url$path" "$conns" "$duration"
+      a_cpu=$((a_cpu + $(cpu_ms "$app_pid") - before))
       a_sum=$((a_sum + rps)) a_bad=$((a_bad + bad)); a_p99=$(max "$a_p99" "$p99")
+      before=$(cpu_ms $nginx_pids)
       ACCEPT_ENCODING=$encoding wrk_run "$nginx_url$path" "$conns" "$duration"
+      b_cpu=$((b_cpu + $(cpu_ms $nginx_pids) - before))
       b_sum=$((b_sum + rps)) b_bad=$((b_bad + bad)); b_p99=$(max "$b_p99" "$p99")
     done
-    local ratio; ratio=$(awk -v a="$a_sum" -v b="$b_sum" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-    printf 'N=%-6s cached    %-9s %-8s app %7s req/s  p99 %6s ms | nginx %7s req/s  p99 %6s ms | app/nginx %s (load %s)%s\n' \
-      "$n" "$name" "$label" "$((a_sum / rounds))" "$a_p99" "$((b_sum / rounds))" "$b_p99" "$ratio" "$(cut -d' ' -f1 /proc/loadavg)" "$(errors "$((a_bad + b_bad))")"
+    local ratio a_us b_us
+    ratio=$(awk -v a="$a_sum" -v b="$b_sum" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+    a_us=$(per_request_us "$a_cpu" "$a_sum") b_us=$(per_request_us "$b_cpu" "$b_sum")
+    printf 'N=%-6s cached    %-9s %-8s app %7s req/s  p99 %6s ms  %5s us CPU | nginx %7s req/s  p99 %6s ms  %5s us CPU | app/nginx %s (load %s)%s\n' \
+      "$n" "$name" "$label" "$((a_sum / rounds))" "$a_p99" "$a_us" "$((b_sum / rounds))" "$b_p99" "$b_us" "$ratio" "$(cut -d' ' -f1 /proc/loadavg)" "$(errors "$((a_bad + b_bad))")"
     summary_add "cached $name, $label: req/s app/nginx" "$n" "$ratio" ">= 0.90" "$(judge "$ratio" '>=' 0.9)$(errors "$((a_bad + b_bad))")"
+    summary_add "cached $name, $label: CPU per answer, nginx/app" "$n" "$(awk -v a="$a_us" -v b="$b_us" 'BEGIN { printf "%.2f", (a > 0 ? b / a : 0) }')" "-" "-"
   done
+}
+
+cpu_ms() { # pid... -> CPU time they used so far, ms
+  local pid total=0
+  for pid in "$@"; do total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+  echo $((total * 1000 / $(getconf CLK_TCK)))
+}
+
+per_request_us() { # cpu-ms summed-req/s -> microseconds of CPU per answer over the rounds
+  awk -v c="$1" -v r="$2" -v d="${duration%s}" 'BEGIN { printf "%.1f", (r > 0 ? c * 1000 / (r * d) : 0) }'
 }
 
 max() { awk -v a="$1" -v b="$2" 'BEGIN { print (a > b ? a : b) }'; }
