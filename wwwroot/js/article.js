@@ -4,6 +4,9 @@
 // and quietly does nothing without it. No inline script anywhere (CSP: script-src 'self').
 (() => {
   'use strict';
+  // The interface's strings, from the page's #ui-text (the English key when there is none).
+  const UI = JSON.parse(document.getElementById('ui-text')?.dataset.strings || '{}');
+  const t = (key, ...args) => (UI[key] ?? key).replace(/\{(\d)\}/g, (_, i) => args[i]);
 
   const KATEX_OPTIONS = {
     throwOnError: false, // a bad formula shows in red instead of breaking the page
@@ -102,7 +105,7 @@
   function flash(button, label) {
     button.textContent = label;
     clearTimeout(resetTimers.get(button));
-    resetTimers.set(button, setTimeout(() => { button.textContent = 'Copy'; }, 1500));
+    resetTimers.set(button, setTimeout(() => { button.textContent = t('Copy'); }, 1500));
   }
 
   // The button lives inside the <pre> (top-right corner, see site.css) but outside <code>,
@@ -114,12 +117,12 @@
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'copy-code';
-      button.textContent = 'Copy';
-      button.title = 'Copy code to clipboard';
+      button.textContent = t('Copy');
+      button.title = t('Copy code to clipboard');
       button.setAttribute('aria-live', 'polite'); // "Copied" is announced, the label is its text
       button.addEventListener('click', () => {
         copyText(code.textContent).then(
-          () => flash(button, 'Copied'),
+          () => flash(button, t('Copied')),
           () => {
             // No clipboard access at all: select the code so that one keystroke copies it.
             const range = document.createRange();
@@ -127,7 +130,7 @@
             const selection = window.getSelection();
             selection.removeAllRanges();
             selection.addRange(range);
-            flash(button, /Mac|iPhone|iPad/.test(navigator.platform) ? 'Press ⌘C' : 'Press Ctrl+C');
+            flash(button, t(/Mac|iPhone|iPad/.test(navigator.platform) ? 'Press ⌘C' : 'Press Ctrl+C'));
           },
         );
       });
@@ -171,6 +174,27 @@
     byHeading.forEach((_, heading) => observer.observe(heading));
   }
 
+  // A wide table or formula scrolls sideways inside its box: one that does (only those, so that
+  // narrow ones add no tab stop) takes the keyboard's focus, and arrow keys scroll it, with a name
+  // that says what it is. Checked again when the width changes.
+  const SCROLL_BOXES = '.table-scroll, div.math, .math-display, .katex-display';
+
+  function labelScrollBoxes(root) {
+    root.querySelectorAll(SCROLL_BOXES).forEach((box) => {
+      if (box.parentElement?.closest(SCROLL_BOXES)) return; // the outer box is the one that scrolls
+      const scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute('tabindex')) {
+        box.tabIndex = 0;
+        box.setAttribute('role', 'region');
+        box.setAttribute('aria-label', t(box.matches('.table-scroll') ? 'Table (scrolls sideways)' : 'Formula (scrolls sideways)'));
+      } else if (!scrolls && box.getAttribute('role') === 'region') {
+        box.removeAttribute('tabindex');
+        box.removeAttribute('role');
+        box.removeAttribute('aria-label');
+      }
+    });
+  }
+
   // Exposed so that the admin editor's live preview can enhance freshly rendered HTML the
   // same way; every step skips what it already did.
   function enhance(root) {
@@ -178,9 +202,15 @@
     renderMath(scope);
     highlightCode(scope);
     addCopyButtons(scope);
+    labelScrollBoxes(scope);
   }
 
   window.BlogArticle = { enhance };
   enhance(document);
   trackToc(document);
+  let resizing = 0;
+  window.addEventListener('resize', () => {
+    cancelAnimationFrame(resizing);
+    resizing = requestAnimationFrame(() => labelScrollBoxes(document));
+  });
 })();
