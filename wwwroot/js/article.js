@@ -177,16 +177,21 @@
   // A wide table or formula scrolls sideways inside its box: one that does (only those, so that
   // narrow ones add no tab stop) takes the keyboard's focus, and arrow keys scroll it, with a name
   // that says what it is. Checked again when the width changes.
-  const SCROLL_BOXES = '.table-scroll, div.math, .math-display, .katex-display';
+  const SCROLL_BOXES = '.table-scroll, div.math, .math-display, .katex-display, pre > code';
+
+  function scrollLabel(box) {
+    if (box.matches('.table-scroll')) return t('Table (scrolls sideways)');
+    if (box.matches('code')) return t('Code (scrolls sideways)');
+    return t('Formula (scrolls sideways)');
+  }
 
   function labelScrollBoxes(root) {
     root.querySelectorAll(SCROLL_BOXES).forEach((box) => {
-      if (box.parentElement?.closest(SCROLL_BOXES)) return; // the outer box is the one that scrolls
-      const scrolls = box.scrollWidth > box.clientWidth + 1;
+      const scrolls = box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX !== 'visible';
       if (scrolls && !box.hasAttribute('tabindex')) {
         box.tabIndex = 0;
         box.setAttribute('role', 'region');
-        box.setAttribute('aria-label', t(box.matches('.table-scroll') ? 'Table (scrolls sideways)' : 'Formula (scrolls sideways)'));
+        box.setAttribute('aria-label', scrollLabel(box));
       } else if (!scrolls && box.getAttribute('role') === 'region') {
         box.removeAttribute('tabindex');
         box.removeAttribute('role');
