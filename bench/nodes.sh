@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 7: the same wrk measurements as bench/static-vs-app.sh (home, an article, a category,
+# Several nodes: the same wrk measurements as bench/static-vs-app.sh (home, an article, a category,
 # /feed.xml, two searches; 16 connections, gzip) on three set-ups over the same N notes, in one run:
 #
 #   sqlite      one node on SQLite, wrk straight at it (the figures of static-vs-app.sh)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 4: with N imported notes (default 100,000) and the output cache off, the server time
+# Search speed: with N imported notes (default 100,000) and the output cache off, the server time
 # (median, p99) of /search for a two-character CJK word, a longer CJK phrase and an English term,
 # and of /feed.xml: built (a Host never seen, so the feed service builds it) and served (built before).
 # Usage: bash bench/search.sh [N]
@@ -49,4 +49,4 @@ read -r p50 p99 < <(printf '%s\n' "${times[@]}" | percentiles)
 printf '%-30s %10s %10s  %-10s %s\n' "feed.xml built" "$p50" "$p99" "-" "${#times[@]} requests; $(curl -fs --compressed "$app_url/feed.xml" | grep -o '<item>' | wc -l) items"
 curl_times "$app_url/feed.xml" "$requests"
 printf '%-30s %10s %10s  %-10s %s\n' "feed.xml served (built before)" "$p50" "$p99" "-" "$done requests"
-echo "(goal from issue 4: first page of results under 50 ms median; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "(goal: first page of results under 50 ms median; load average $(cut -d' ' -f1-3 /proc/loadavg))"

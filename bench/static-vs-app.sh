@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 5: Blog against nginx serving the very same HTML from files, on this machine, for each N
+# Blog against nginx serving the very same HTML from files, on this machine, for each N
 # (default: 1000 and 100000 notes). For each N: import time, start to first answer, wrk on home,
 # an article, a category, /feed.xml (app and nginx, same run) and search (app), the same pages
 # with the output cache off, RSS after the load, home page transfer size; then a summary with targets.
@@ -197,4 +197,4 @@ if [ -n "${IMPORT_10K:-}" ] || { [ "$largest" -ge 10000 ] && ! printf '%s\n' "${
 fi
 for n in "${sizes[@]}"; do run_size "$n"; done
 summary_print
-echo "(targets from issue 5; the uncached p99 and RSS targets are set for 100,000 notes; load average now $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "(targets: the uncached p99 and RSS targets are set for 100,000 notes; load average now $(cut -d' ' -f1-3 /proc/loadavg))"

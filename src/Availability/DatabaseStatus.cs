@@ -7,9 +7,12 @@ namespace Blog.Availability;
 /// /healthz read it on every request; the recovery loop waits on it. It also logs each change,
 /// once, so a database that is down for an hour makes one error line, not thousands.
 /// </summary>
-public sealed class DatabaseStatus(ILogger<DatabaseStatus> logger)
+public sealed class DatabaseStatus(ILogger<DatabaseStatus> logger, TimeProvider clock)
 {
     private sealed record State(bool Ready, string Reason);
+
+    /// <summary>When the database could not be used, and why; Until is null while it still cannot.</summary>
+    public sealed record Outage(string Reason, DateTimeOffset Since, DateTimeOffset? Until);
 
     private volatile State _state = new(false, "the site is starting and setting up its database");
     private bool _reportedDown;
@@ -28,6 +31,13 @@ public sealed class DatabaseStatus(ILogger<DatabaseStatus> logger)
     /// <summary>What the last successful set-up did (the migrate command prints it).</summary>
     public DatabaseSetupReport? LastSetup { get; private set; }
 
+    /// <summary>
+    /// The latest time the database could not be used since this process started: the signed-in
+    /// author's dashboard shows it. /healthz answers the public with the status alone, since the
+    /// reason names the database's host, file or user.
+    /// </summary>
+    public Outage? LastOutage { get; private set; }
+
     public void MarkReady(DatabaseSetupReport setup, DatabaseTarget target)
     {
         lock (_lock)
@@ -35,6 +45,8 @@ public sealed class DatabaseStatus(ILogger<DatabaseStatus> logger)
             var wasDown = _reportedDown;
             _reportedDown = false;
             LastSetup = setup;
+            if (LastOutage is { Until: null } open)
+                LastOutage = open with { Until = clock.GetUtcNow() };
             _state = new State(true, "");
             if (_unavailable.Task.IsCompleted)
                 _unavailable = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -50,13 +62,15 @@ public sealed class DatabaseStatus(ILogger<DatabaseStatus> logger)
         lock (_lock)
         {
             var news = _state.Ready || _state.Reason != reason;
+            if (news)
+                LastOutage = LastOutage is { Until: null } open ? open with { Reason = reason } : new Outage(reason, clock.GetUtcNow(), null);
             _reportedDown = true;
             _state = new State(false, reason);
             _unavailable.TrySetResult();
             if (news)
             {
                 logger.LogError(
-                    "The database cannot be used: {Reason}. The site keeps running: pages answer 503, /healthz says why, and it tries again every {Min} to {Max} s until the database answers.",
+                    "The database cannot be used: {Reason}. The site keeps running: pages and /healthz answer 503, and it tries again every {Min} to {Max} s until the database answers.",
                     reason, DatabaseRecovery.FirstRetry.TotalSeconds, DatabaseRecovery.LongestRetry.TotalSeconds);
             }
         }

@@ -7,7 +7,7 @@ namespace Blog.Availability;
 /// <summary>
 /// What the site connects to, in words an operator recognises ("PostgreSQL at db:5432/blog",
 /// "SQLite file /app/data/blog.db"), read from the same configuration the database context
-/// uses. Never the password: these words go to logs, /healthz and the console.
+/// uses. Never the password: these words go to logs, the admin dashboard and the console.
 /// </summary>
 public sealed record DatabaseTarget(string Description, string? Secret)
 {

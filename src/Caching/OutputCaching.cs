@@ -18,7 +18,7 @@ internal static class OutputCaching
         services.AddSingleton<ContentChangeInterceptor>();
         services.AddOutputCache(options =>
         {
-            // Issue 5 keeps the whole app under 300 MB at 100,000 posts. A crawler walking every
+            // The whole app should stay under 300 MB at 100,000 posts. A crawler walking every
             // article would fill a 256 MB cache on top of the app's own ~150 MB; 64 MB still holds
             // thousands of compressed pages (home, lists, feeds and the articles being read).
             options.SizeLimit = 64L * 1024 * 1024;

@@ -25,6 +25,10 @@ internal sealed class PublicPageCachePolicy(NextPublication nextPublication, Tim
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
+        // What varies the key: the output cache's own parts (scheme, host, path base, path), every
+        // query key and Accept-Encoding. None of it comes from a forwarded header but the scheme,
+        // and that only from a trusted proxy: BlogApplication believes no X-Forwarded-Host or
+        // X-Forwarded-Prefix, which made one client's made-up prefix the key of another page.
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.HeaderNames = "Accept-Encoding";
         context.Tags.Add(ContentTag);

@@ -90,7 +90,7 @@ public static class BlogApplication
             app.UseHttpsRedirection();
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(options);
 
         app.MapStaticAssets();
         app.UseMediaFiles(options);
@@ -112,17 +112,25 @@ public static class BlogApplication
         return app;
     }
 
-    /// <summary>Scheme, host and client address from a trusted reverse proxy (loopback by default).</summary>
+    /// <summary>
+    /// The client's address and scheme from a trusted reverse proxy (loopback, and the addresses in
+    /// Blog:KnownProxies), and nothing else: the host and path prefix a proxy may forward are
+    /// words a client can send through it, and they would land in canonical links, feed URLs and
+    /// the output cache's key, where one client's made-up prefix was served to everyone. The
+    /// public host comes from Blog:BaseUrl (or the Host header, which is part of the cache's key).
+    /// </summary>
     private static ForwardedHeadersOptions ForwardedHeaders(BlogOptions options)
     {
         var forwarded = new ForwardedHeadersOptions
         {
-            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.All,
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
+                | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
         };
         foreach (var proxy in options.KnownProxies)
         {
-            if (System.Net.IPAddress.TryParse(proxy, out var address))
-                forwarded.KnownProxies.Add(address);
+            if (!System.Net.IPAddress.TryParse(proxy, out var address))
+                throw new InvalidOperationException($"Blog:KnownProxies holds '{proxy}', which is not an IP address.");
+            forwarded.KnownProxies.Add(address);
         }
         return forwarded;
     }

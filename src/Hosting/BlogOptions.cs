@@ -17,6 +17,12 @@ public sealed class BlogOptions
     /// </summary>
     public string[] KnownProxies { get; set; } = [];
 
+    /// <summary>
+    /// Hosts besides the site itself that articles may show images from
+    /// (<c>Blog__ImageHosts__0=images.example.com</c>); the Content-Security-Policy blocks any other.
+    /// </summary>
+    public string[] ImageHosts { get; set; } = [];
+
     /// <summary>Cache public pages in memory until their content changes (off only to measure the app without it).</summary>
     public bool OutputCache { get; set; } = true;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Blog.Availability;
 using Blog.Data;
 using Blog.Localization;
 using Blog.Posts;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Blog.Pages.Admin;
 
-public class IndexModel(BlogDbContext db, TimeProvider clock, SiteSettingsStore settings, IStringLocalizer<SharedResource> text) : PageModel
+public class IndexModel(BlogDbContext db, TimeProvider clock, DatabaseStatus database, SiteSettingsStore settings, IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>What the first sign-in asks for, until the site has a name and an author.</summary>
     public sealed class SetUpInput
@@ -39,6 +40,9 @@ public class IndexModel(BlogDbContext db, TimeProvider clock, SiteSettingsStore 
     public IReadOnlyList<PostRow> DraftPosts { get; private set; } = [];
     public IReadOnlyList<PostRow> ScheduledPosts { get; private set; } = [];
     public IReadOnlyList<PostRow> RecentEdits { get; private set; } = [];
+
+    /// <summary>The latest time this process could not use the database, and why (the public /healthz does not say).</summary>
+    public DatabaseStatus.Outage? DatabaseOutage => database.LastOutage;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -31,6 +31,7 @@ public class HeadersTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.Equal(["'self'"], directives["default-src"]);
         Assert.Equal(["'none'"], directives["frame-ancestors"]);
         Assert.Equal(["'none'"], directives["object-src"]);
+        Assert.Equal(["'self'"], directives["img-src"]); // no tracking pixels from any host; hosts only when the author lists them
         Assert.Equal(["'self'"], directives["base-uri"]);
         Assert.Equal(["'self'"], directives["form-action"]);
         Assert.Equal("nosniff", Assert.Single(headers.GetValues("X-Content-Type-Options")));
@@ -137,5 +138,41 @@ public class HttpsHeadersTests : IClassFixture<HttpsHeadersTests.HttpsApp>
 
         Assert.True((int)response.StatusCode is 301 or 307 or 308, $"answered {(int)response.StatusCode}");
         Assert.Equal("https", response.Headers.Location?.Scheme);
+    }
+}
+
+/// <summary>The image hosts the author lists (Blog:ImageHosts) are the only ones besides the site's own.</summary>
+public class ImageHostsTests
+{
+    [Fact]
+    public async Task ListedImageHosts_AreTheOnlyOtherImageSourcesTheCspAllows()
+    {
+        using var app = new BlogAppFactory
+        {
+            Configuration =
+            {
+                ["Blog:ImageHosts:0"] = "images.example.com",
+                ["Blog:ImageHosts:1"] = "https://CDN.example.org:8443/",
+                ["Blog:ImageHosts:2"] = "*.githubusercontent.com",
+            },
+        };
+
+        var response = await app.CreateClient().GetAsync("/posts/welcome");
+
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("img-src 'self' https://images.example.com https://cdn.example.org:8443 https://*.githubusercontent.com;", csp);
+    }
+
+    [Theory]
+    [InlineData("images.example.com; script-src *")]
+    [InlineData("https://images.example.com/pixels/")]
+    [InlineData("javascript://x")]
+    public void AnImageHostThatIsNotAHost_StopsTheStart(string host)
+    {
+        using var app = new BlogAppFactory { Configuration = { ["Blog:ImageHosts:0"] = host } };
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Blog:ImageHosts", error.ToString());
     }
 }
