@@ -200,6 +200,13 @@
     });
   }
 
+  // A task list's checkboxes are read-only marks: each is named by its item's text.
+  function labelTaskBoxes(root) {
+    root.querySelectorAll('.task-list-item > input[type=checkbox]:not([aria-label])').forEach((box) => {
+      box.setAttribute('aria-label', box.parentElement.textContent.trim());
+    });
+  }
+
   // Exposed so that the admin editor's live preview can enhance freshly rendered HTML the
   // same way; every step skips what it already did.
   function enhance(root) {
@@ -208,6 +215,7 @@
     highlightCode(scope);
     addCopyButtons(scope);
     labelScrollBoxes(scope);
+    labelTaskBoxes(scope);
   }
 
   window.BlogArticle = { enhance };
