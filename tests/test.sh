@@ -9,11 +9,23 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+# The Nu HTML Checker (npm's vnu-jar) that the browser tests run over the pages needs Java.
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if ((${#missing[@]})); then
   echo "Installing ${missing[*]} from Debian's packages..."
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# vnu.jar, pinned, outside the repository; its install script (a Java download) is not needed.
+tools="${BLOG_TOOLS:-$HOME/.cache/blog-tools}"
+export VNU_JAR="$tools/node_modules/vnu-jar/build/dist/vnu.jar"
+if ! grep -qs '"version": "26.9.27"' "$tools/node_modules/vnu-jar/package.json"; then
+  echo "Installing vnu-jar 26.9.27 into $tools..."
+  mkdir -p "$tools"
+  npm install --prefix "$tools" --no-save --no-audit --no-fund --ignore-scripts vnu-jar@26.9.27 >/dev/null
 fi
 
 # One test project at a time (-m:1): the browser tests and the timed hostile-input tests share

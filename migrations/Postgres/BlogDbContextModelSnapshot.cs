@@ -159,6 +159,14 @@ namespace Blog.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("LanguageChosen")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Markdown")
                         .IsRequired()
                         .HasColumnType("text");

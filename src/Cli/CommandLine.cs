@@ -84,6 +84,7 @@ public static class CommandLine
 
           (no command)                                serve the site
           admin create --user NAME --password-stdin   create an admin account (password from standard input)
+            [--site-name NAME] [--author NAME] [--description TEXT]   and name the site
           import PATH                                 import a folder or a .zip of Markdown notes
           export PATH.zip                             export every post (drafts too) as Markdown notes with their images
           backup PATH                                 write a consistent copy of the database to PATH

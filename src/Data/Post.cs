@@ -36,6 +36,20 @@ public class Post
     public int ReadingMinutes { get; set; }
     public string? CoverImage { get; set; }
 
+    /// <summary>The script the note is written in, <c>zh-Hans</c> or <c>zh-Hant</c>: its <c>lang</c>.</summary>
+    public string Language { get; set; } = "zh-Hans";
+
+    /// <summary>Whether the author chose <see cref="Language"/>; otherwise every render detects it from the text.</summary>
+    public bool LanguageChosen { get; set; }
+
+    /// <summary>The author's choice of script; anything but zh-Hans or zh-Hant (empty: "automatic") hands it back to detection.</summary>
+    public void ChooseLanguage(string? language)
+    {
+        LanguageChosen = language is "zh-Hans" or "zh-Hant";
+        if (LanguageChosen)
+            Language = language!;
+    }
+
     /// <summary>Version of the Markdown pipeline that produced <see cref="Html"/>; older ones are re-rendered.</summary>
     public int RenderVersion { get; set; }
 

@@ -92,8 +92,8 @@ public sealed class FeedService(IServiceScopeFactory scopes, SiteSettingsStore s
         var listPath = categorySlug is null ? "/" : "/category/" + Uri.EscapeDataString(categorySlug);
         var selfPath = (categorySlug is null ? "" : listPath) + (format == FeedFormat.Rss ? "/feed.xml" : "/atom.xml");
         var channel = new FeedChannel(
-            categoryName is null ? site.Title : $"{site.Title} · {categoryName}",
-            site.Description, baseUrl + listPath, baseUrl + selfPath, site.Language, site.Author);
+            categoryName is null ? site.Name : $"{site.Name} · {categoryName}",
+            site.Description, baseUrl + listPath, baseUrl + selfPath, site.Language, site.Author.Length > 0 ? site.Author : site.Name);
 
         string Link(FeedEntry e) => $"{baseUrl}/posts/{Uri.EscapeDataString(e.Slug)}";
         // A tag URI from the post's id and creation date: stable when the title or slug changes.

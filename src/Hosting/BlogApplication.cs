@@ -8,6 +8,7 @@ using Blog.Content.Formulas;
 using Blog.Data;
 using Blog.Discovery;
 using Blog.Feeds;
+using Blog.Localization;
 using Blog.Media;
 using Blog.Settings;
 using Microsoft.AspNetCore.HttpsPolicy;
@@ -61,6 +62,7 @@ public static class BlogApplication
         services.AddScoped<Export.NoteExporter>();
 
         services.AddAdminAuthentication();
+        services.AddBlogLocalization();
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/src/Pages";
@@ -69,7 +71,9 @@ public static class BlogApplication
             options.Conventions.AllowAnonymousToPage("/Admin/Login");
             // The editor answers /admin/posts/{id:int} and, for a post not written yet, this.
             options.Conventions.AddPageRoute("/Admin/Posts/Edit", "admin/posts/new");
-        }).AddMvcOptions(options => options.Filters.Add<OneConnectionPerPage>());
+        }).AddMvcOptions(options => options.Filters.Add<OneConnectionPerPage>())
+            // The input models' validation messages are keys into the interface's resources too.
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         // Chinese text as characters, not &#x...; entities: smaller pages, readable source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
@@ -100,6 +104,8 @@ public static class BlogApplication
         app.UseHealthChecks("/healthz", DatabaseHealthCheck.Options);
         // Everything after this reads the database: a friendly 503 while it cannot be used.
         app.UseDatabaseGate();
+        // After the gate: the interface language is a setting, read from the database.
+        app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         // Never on admin pages, whose antiforgery tokens must not be exposed to compression side channels.

@@ -36,6 +36,8 @@ public static class PostRendering
         post.CoverImage = rendered.FirstImage;
         post.RenderError = rendered.Error;
         post.RenderVersion = MarkdownRenderer.Version;
+        if (!post.LanguageChosen)
+            post.Language = Search.ChineseVariants.DetectScript(post.Title + post.PlainText);
     }
 
     private static string Searchable(string text)

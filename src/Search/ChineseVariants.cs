@@ -21,6 +21,32 @@ public static class ChineseVariants
         });
     }
 
+    /// <summary>
+    /// <c>zh-Hant</c> when the text has more characters only traditional writing uses (覺, 學)
+    /// than ones only simplified writing uses (觉, 学); otherwise <c>zh-Hans</c>. Characters both
+    /// share (中, 的) say nothing either way.
+    /// </summary>
+    public static string DetectScript(string text)
+    {
+        var map = ToSimplified.Value;
+        var simplifiedOnly = SimplifiedOnly.Value;
+        int traditional = 0, simplified = 0;
+        foreach (var c in text)
+        {
+            if (map.TryGetValue(c, out var s) && s != c)
+                traditional++;
+            else if (simplifiedOnly.Contains(c))
+                simplified++;
+        }
+        return traditional > simplified ? "zh-Hant" : "zh-Hans";
+    }
+
+    private static readonly Lazy<HashSet<char>> SimplifiedOnly = new(() =>
+    {
+        var map = ToSimplified.Value;
+        return map.Where(p => p.Key != p.Value).Select(p => p.Value).Where(s => !map.ContainsKey(s) || map[s] == s).ToHashSet();
+    });
+
     private static Dictionary<char, char> Load()
     {
         using var stream = typeof(ChineseVariants).Assembly.GetManifestResourceStream("Blog.Search.OpenCC.TSCharacters.txt")

@@ -5,6 +5,9 @@
 // script anywhere (CSP: script-src 'self').
 (() => {
   'use strict';
+  // The interface's strings, from the page's #ui-text (the English key when there is none).
+  const UI = JSON.parse(document.getElementById('ui-text')?.dataset.strings || '{}');
+  const t = (key, ...args) => (UI[key] ?? key).replace(/\{(\d)\}/g, (_, i) => args[i]);
 
   // Same rule as highlight.js's own language detection, so that we ask it only about blocks
   // whose language it knows: an unknown one would make it log a warning.
@@ -61,7 +64,7 @@
   function flash(button, label) {
     button.textContent = label;
     clearTimeout(resetTimers.get(button));
-    resetTimers.set(button, setTimeout(() => { button.textContent = 'Copy'; }, 1500));
+    resetTimers.set(button, setTimeout(() => { button.textContent = t('Copy'); }, 1500));
   }
 
   // The button lives inside the <pre> (top-right corner, see site.css) but outside <code>,
@@ -73,12 +76,12 @@
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'copy-code';
-      button.textContent = 'Copy';
-      button.title = 'Copy code to clipboard';
+      button.textContent = t('Copy');
+      button.title = t('Copy code to clipboard');
       button.setAttribute('aria-live', 'polite'); // "Copied" is announced, the label is its text
       button.addEventListener('click', () => {
         copyText(code.textContent).then(
-          () => flash(button, 'Copied'),
+          () => flash(button, t('Copied')),
           () => {
             // No clipboard access at all: select the code so that one keystroke copies it.
             const range = document.createRange();
@@ -86,7 +89,7 @@
             const selection = window.getSelection();
             selection.removeAllRanges();
             selection.addRange(range);
-            flash(button, /Mac|iPhone|iPad/.test(navigator.platform) ? 'Press ⌘C' : 'Press Ctrl+C');
+            flash(button, t(/Mac|iPhone|iPad/.test(navigator.platform) ? 'Press ⌘C' : 'Press Ctrl+C'));
           },
         );
       });
@@ -130,15 +133,55 @@
     byHeading.forEach((_, heading) => observer.observe(heading));
   }
 
+  // A wide table or formula scrolls sideways inside its box: one that does (only those, so that
+  // narrow ones add no tab stop) takes the keyboard's focus, and arrow keys scroll it, with a name
+  // that says what it is. Checked again when the width changes.
+  const SCROLL_BOXES = '.table-scroll, div.math, .math-display, .katex-display, pre > code';
+
+  function scrollLabel(box) {
+    if (box.matches('.table-scroll')) return t('Table (scrolls sideways)');
+    if (box.matches('code')) return t('Code (scrolls sideways)');
+    return t('Formula (scrolls sideways)');
+  }
+
+  function labelScrollBoxes(root) {
+    root.querySelectorAll(SCROLL_BOXES).forEach((box) => {
+      const scrolls = box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX !== 'visible';
+      if (scrolls && !box.hasAttribute('tabindex')) {
+        box.tabIndex = 0;
+        box.setAttribute('role', 'region');
+        box.setAttribute('aria-label', scrollLabel(box));
+      } else if (!scrolls && box.getAttribute('role') === 'region') {
+        box.removeAttribute('tabindex');
+        box.removeAttribute('role');
+        box.removeAttribute('aria-label');
+      }
+    });
+  }
+
+  // A task list's checkboxes are read-only marks: each is named by its item's text.
+  function labelTaskBoxes(root) {
+    root.querySelectorAll('.task-list-item > input[type=checkbox]:not([aria-label])').forEach((box) => {
+      box.setAttribute('aria-label', box.parentElement.textContent.trim());
+    });
+  }
+
   // Exposed so that the admin editor's live preview can enhance freshly rendered HTML the
   // same way; every step skips what it already did.
   function enhance(root) {
     const scope = root || document;
     highlightCode(scope);
     addCopyButtons(scope);
+    labelScrollBoxes(scope);
+    labelTaskBoxes(scope);
   }
 
   window.BlogArticle = { enhance };
   enhance(document);
   trackToc(document);
+  let resizing = 0;
+  window.addEventListener('resize', () => {
+    cancelAnimationFrame(resizing);
+    resizing = requestAnimationFrame(() => labelScrollBoxes(document));
+  });
 })();

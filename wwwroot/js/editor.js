@@ -4,6 +4,9 @@
 // wiring happens here. The rule everywhere: never lose a word the author typed.
 (() => {
   'use strict';
+  // The interface's strings, from the page's #ui-text (the English key when there is none).
+  const UI = JSON.parse(document.getElementById('ui-text')?.dataset.strings || '{}');
+  const t = (key, ...args) => (UI[key] ?? key).replace(/\{(\d)\}/g, (_, i) => args[i]);
 
   const form = document.getElementById('editor');
   if (!form) return;
@@ -72,16 +75,59 @@
     return date.toTimeString().slice(0, 8);
   }
 
+  // ---------- Write / Preview tabs: on a narrow screen the preview would sit below the fold ----------
+
+  function writePreviewTabs() {
+    const panes = form.querySelector('.editor-panes');
+    const source = form.querySelector('.editor-source');
+    const preview = form.querySelector('.editor-preview');
+    if (!panes || !source || !preview) return;
+    source.id ||= 'write-pane';
+    preview.id ||= 'preview-pane';
+    const tabs = document.createElement('div');
+    tabs.className = 'editor-tabs';
+    tabs.setAttribute('role', 'tablist');
+    const make = (label, pane, controls) => {
+      const tab = document.createElement('button');
+      tab.type = 'button';
+      tab.setAttribute('role', 'tab');
+      tab.setAttribute('aria-controls', controls.id);
+      tab.textContent = label;
+      tab.addEventListener('click', () => select(pane));
+      tabs.append(tab);
+      return tab;
+    };
+    const write = make(t('Write'), 'write', source);
+    const show = make(t('Preview'), 'preview', preview);
+    function select(pane) {
+      panes.dataset.pane = pane;
+      write.setAttribute('aria-selected', String(pane === 'write'));
+      show.setAttribute('aria-selected', String(pane === 'preview'));
+      write.tabIndex = pane === 'write' ? 0 : -1;
+      show.tabIndex = pane === 'preview' ? 0 : -1;
+    }
+    // Arrow keys move between the two tabs, as in every tab list.
+    tabs.addEventListener('keydown', (event) => {
+      if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+      const next = panes.dataset.pane === 'write' ? 'preview' : 'write';
+      select(next);
+      (next === 'write' ? write : show).focus();
+      event.preventDefault();
+    });
+    panes.before(tabs);
+    select('write');
+  }
+
   // ---------- save indicator ----------
 
   const SAVE_TEXT = {
-    saving: () => 'Saving…',
-    saved: (time) => `Saved ${time}`,
-    unsaved: () => 'Unsaved changes',
-    offline: () => 'Offline — kept in this browser',
-    conflict: () => 'Saved elsewhere meanwhile — your text is kept in this browser; save to compare',
-    signedout: () => 'Signed out — kept in this browser; sign in again in another tab, then save',
-    failed: (status) => `Autosave failed (${status}) — kept in this browser`,
+    saving: () => t('Saving…'),
+    saved: (time) => t('Saved {0}', time),
+    unsaved: () => t('Unsaved changes'),
+    offline: () => t('Offline — kept in this browser'),
+    conflict: () => t('Saved elsewhere meanwhile — your text is kept in this browser; save to compare'),
+    signedout: () => t('Signed out — kept in this browser; sign in again in another tab, then save'),
+    failed: (status) => t('Autosave failed ({0}) — kept in this browser', status),
   };
 
   function showSaveState(kind, detail) {
@@ -254,8 +300,8 @@
     notice.className = 'editor-notice editor-local-copy';
     notice.setAttribute('role', 'alert');
     const text = document.createElement('span');
-    text.textContent = `This browser kept text you had not saved, from ${new Date(copy.at).toLocaleString()}.`;
-    const restore = button('Restore it', () => {
+    text.textContent = t('This browser kept text you had not saved, from {0}.', new Date(copy.at).toLocaleString());
+    const restore = button(t('Restore it'), () => {
       title.value = copy.title;
       markdown.value = copy.markdown;
       // Based on an older version? Then saving it shows the difference instead of overwriting.
@@ -268,7 +314,7 @@
       dropLocal(keptKey);
       notice.remove();
     });
-    const discard = button('Discard', () => {
+    const discard = button(t('Discard'), () => {
       dropLocal(keptKey);
       notice.remove();
     });
@@ -342,7 +388,7 @@
     history.replaceState(null, '', answer.url);
     form.action = answer.url;
     const badge = form.querySelector('.status-badge');
-    if (badge) badge.textContent = 'Draft';
+    if (badge) badge.textContent = t('Draft');
     dropLocal(oldKey);
   }
 
@@ -501,11 +547,11 @@
   function upload(file) {
     const name = altText(file.name);
     if (!file.type.startsWith('image/')) {
-      uploadMessage(`${file.name}: only images (PNG, JPEG, GIF, WebP) can be uploaded.`);
+      uploadMessage(t('{0}: only images (PNG, JPEG, GIF, WebP) can be uploaded.', file.name));
       return;
     }
     if (file.size > uploadLimit) {
-      uploadMessage(`${file.name}: larger than the upload limit of ${(uploadLimit / 1048576).toFixed(1)} MB.`);
+      uploadMessage(t('{0}: larger than the upload limit of {1} MB.', file.name, (uploadLimit / 1048576).toFixed(1)));
       return;
     }
     // Two uploads of "image.png" at once need placeholders that tell them apart.
@@ -527,7 +573,7 @@
       })
       .catch((error) => {
         swapPlaceholder(placeholder, '');
-        uploadMessage(`${file.name || 'The image'} was not uploaded: ${error.message === 'Failed to fetch' ? 'offline' : error.message}`);
+        uploadMessage(t('{0} was not uploaded: {1}', file.name || t('The image'), error.message === 'Failed to fetch' ? t('offline') : error.message));
       });
   }
 
@@ -602,6 +648,7 @@
   setInterval(() => {
     if (autosaveDue() && Date.now() - state.lastAutosave >= AUTOSAVE_EVERY_MS) autosave(false);
   }, 1000);
+  writePreviewTabs();
   checkLocalCopy();
   if (!state.persisted) {
     keepLocal(); // a refused save re-shows text the server does not have

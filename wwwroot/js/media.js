@@ -3,6 +3,8 @@
 // where the Clipboard API is missing (plain HTTP away from localhost).
 (function () {
   'use strict';
+  var UI = JSON.parse(((document.getElementById('ui-text') || {}).dataset || {}).strings || '{}');
+  function t(key) { return UI[key] || key; }
 
   const resetTimers = new WeakMap();
 
@@ -45,7 +47,7 @@
     button.hidden = false;
     button.addEventListener('click', async () => {
       const copied = await copy(source.textContent, source);
-      say(button, copied ? 'Copied' : 'Selected: press Ctrl+C');
+      say(button, t(copied ? 'Copied' : 'Selected: press Ctrl+C'));
     });
   });
 })();

@@ -3,11 +3,16 @@
 // (remembered in localStorage). Formulas and code are never touched.
 (function () {
   'use strict';
+  var UI = JSON.parse(((document.getElementById('ui-text') || {}).dataset || {}).strings || '{}');
+  function t(key) { return UI[key] || key; }
 
   var KEY = 'blog.script';
   var SKIP = '.math, .katex, code, pre, script, style, .script-toggle';
   var button = document.querySelector('button.script-toggle');
-  if (!button) return;
+  var article = document.querySelector('article.article');
+  if (!button || !article) return;
+  // The script the note was written in (its lang, set at save), and so what the toggle offers first.
+  var written = article.lang === 'zh-Hant' ? 'traditional' : 'simplified';
 
   var originals = new Map(); // text node -> its text as written
   var converters = {};
@@ -45,7 +50,7 @@
   function show(script) {
     button.textContent = script === 'traditional' ? '简' : '繁';
     button.setAttribute('aria-pressed', script === 'traditional' ? 'true' : 'false');
-    button.title = script === 'traditional' ? 'Show simplified characters' : 'Show traditional characters';
+    button.title = t(script === 'traditional' ? 'Show simplified characters' : 'Show traditional characters');
   }
 
   function apply(script) {
@@ -58,6 +63,8 @@
         node.nodeValue = convert(originals.get(node));
       });
       document.documentElement.dataset.script = script;
+      // Screen readers and fonts pick their forms by lang: it follows what the reader now sees.
+      article.lang = script === 'traditional' ? 'zh-Hant' : 'zh-Hans';
       show(script);
     });
   }
@@ -71,13 +78,14 @@
   }
 
   button.hidden = false;
-  show('simplified');
+  show(written);
   button.addEventListener('click', function () {
     var next = button.getAttribute('aria-pressed') === 'true' ? 'simplified' : 'traditional';
     button.disabled = true;
-    apply(next).then(function () { remember(next); }, function () { button.title = 'Could not load the converter'; })
+    apply(next).then(function () { remember(next); }, function () { button.title = t('Could not load the converter'); })
       .then(function () { button.disabled = false; });
   });
 
-  if (remembered() === 'traditional') apply('traditional').catch(function () { /* keep the text as written */ });
+  var preferred = remembered();
+  if (preferred && preferred !== written) apply(preferred).catch(function () { /* keep the text as written */ });
 })();

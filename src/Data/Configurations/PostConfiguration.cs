@@ -13,6 +13,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.CoverImage).HasMaxLength(2000);
         post.Property(p => p.AutosaveTitle).HasMaxLength(300);
         post.Property(p => p.SourceKey).HasMaxLength(1000);
+        post.Property(p => p.Language).HasMaxLength(16);
         post.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
         post.Property(p => p.Version).IsConcurrencyToken();
 

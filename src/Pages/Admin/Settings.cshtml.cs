@@ -1,19 +1,22 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Blog.Localization;
 using Blog.Settings;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Blog.Pages.Admin;
 
-public class SettingsModel(SiteSettingsStore store, TimeProvider clock) : PageModel
+public class SettingsModel(SiteSettingsStore store, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     private const long Megabyte = 1024 * 1024;
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Enter the site's title."), StringLength(200, ErrorMessage = "Keep the title within 200 characters.")]
-        public string Title { get; set; } = "";
+        // Empty leaves the site unnamed: it goes by its hero text, and the dashboard asks again.
+        [StringLength(200, ErrorMessage = "Keep the title within 200 characters.")]
+        public string? Title { get; set; }
 
         [StringLength(500, ErrorMessage = "Keep the description within 500 characters.")]
         public string? Description { get; set; }
@@ -24,12 +27,15 @@ public class SettingsModel(SiteSettingsStore store, TimeProvider clock) : PageMo
         [Required(ErrorMessage = "Enter the heading of the latest posts."), StringLength(200, ErrorMessage = "Keep the heading within 200 characters.")]
         public string LatestHeading { get; set; } = "";
 
-        [Required(ErrorMessage = "Enter the author's name."), StringLength(100, ErrorMessage = "Keep the author's name within 100 characters.")]
-        public string Author { get; set; } = "";
+        [StringLength(100, ErrorMessage = "Keep the author's name within 100 characters.")]
+        public string? Author { get; set; }
 
         [Required(ErrorMessage = "Enter a language tag such as zh-CN or en.")]
         [RegularExpression("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", ErrorMessage = "Enter a language tag such as zh-CN or en.")]
         public string Language { get; set; } = "";
+
+        /// <summary>Empty (a form from before the setting existed) keeps the current language.</summary>
+        public string? InterfaceLanguage { get; set; }
 
         [Required(ErrorMessage = "Choose a time zone.")]
         public string TimeZone { get; set; } = "";
@@ -57,6 +63,14 @@ public class SettingsModel(SiteSettingsStore store, TimeProvider clock) : PageMo
 
     public string NowInSiteZone { get; private set; } = "";
 
+    /// <summary>Each language by its own name, so that a reader of it finds it in any interface.</summary>
+    public static IReadOnlyDictionary<string, string> LanguageNames { get; } = new Dictionary<string, string>
+    {
+        ["zh-Hans"] = "简体中文",
+        ["zh-Hant"] = "繁體中文",
+        ["en"] = "English",
+    };
+
     public void OnGet()
     {
         var current = store.Current;
@@ -68,6 +82,7 @@ public class SettingsModel(SiteSettingsStore store, TimeProvider clock) : PageMo
             LatestHeading = current.LatestHeading,
             Author = current.Author,
             Language = current.Language,
+            InterfaceLanguage = current.InterfaceLanguage,
             TimeZone = current.TimeZone,
             PostsPerPage = current.PostsPerPage,
             FeedLength = current.FeedLength,
@@ -79,7 +94,7 @@ public class SettingsModel(SiteSettingsStore store, TimeProvider clock) : PageMo
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(Input.TimeZone) && !Zones.Any(z => z.Id == Input.TimeZone))
-            ModelState.AddModelError("Input.TimeZone", $"“{Input.TimeZone}” is not a time zone this server knows. Choose one from the list.");
+            ModelState.AddModelError("Input.TimeZone", text["“{0}” is not a time zone this server knows. Choose one from the list.", Input.TimeZone]);
         if (!ModelState.IsValid)
         {
             NowInSiteZone = NowIn(store.Current);
@@ -89,19 +104,21 @@ public class SettingsModel(SiteSettingsStore store, TimeProvider clock) : PageMo
         // `with`, so that a setting this form does not show keeps its value.
         var settings = store.Current with
         {
-            Title = Input.Title.Trim(),
+            Title = Input.Title?.Trim() ?? "",
             Description = Input.Description?.Trim() ?? "",
             HeroText = Input.HeroText.Trim(),
             LatestHeading = Input.LatestHeading.Trim(),
-            Author = Input.Author.Trim(),
+            Author = Input.Author?.Trim() ?? "",
             Language = Input.Language.Trim(),
+            InterfaceLanguage = string.IsNullOrWhiteSpace(Input.InterfaceLanguage) ? store.Current.InterfaceLanguage : InterfaceLanguages.Normalize(Input.InterfaceLanguage),
             TimeZone = Input.TimeZone,
             PostsPerPage = Input.PostsPerPage,
             FeedLength = Input.FeedLength,
             UploadLimitBytes = Input.UploadLimitMegabytes * Megabyte,
         };
         await store.SaveAsync(settings, cancellationToken);
-        TempData["Status"] = "Settings saved. The site shows them now.";
+        // In the language just chosen: the next page speaks it.
+        TempData["Status"] = text.InLanguage(settings.InterfaceLanguage, "Settings saved. The site shows them now.");
         return RedirectToPage();
     }
 

@@ -31,7 +31,7 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
                 p.PublishedAt!.Value, p.UpdatedAt, p.ReadingMinutes, p.WordCount,
                 p.HasMath, p.HasCode, p.CoverImage, p.CategoryId,
                 p.Category == null ? null : new CategoryLink(p.Category.Name, p.Category.Slug),
-                new List<TagLink>()))
+                new List<TagLink>(), p.Language))
             .FirstOrDefaultAsync(cancellationToken);
 
         if (found is null)
@@ -92,7 +92,7 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
             ["description"] = Article.Excerpt,
             ["datePublished"] = Article.PublishedAt.ToString("O"),
             ["dateModified"] = Article.UpdatedAt.ToString("O"),
-            ["author"] = new Dictionary<string, string> { ["@type"] = "Person", ["name"] = settings.Current.Author },
+            ["author"] = settings.Current.Author is { Length: > 0 } author ? new Dictionary<string, string> { ["@type"] = "Person", ["name"] = author } : null,
             ["url"] = siteBase + Meta!.Path,
             ["mainEntityOfPage"] = siteBase + Meta.Path,
             ["image"] = Article.CoverImage is { } image ? (image.StartsWith('/') ? siteBase + image : image) : null,
@@ -110,4 +110,4 @@ public sealed record ArticleView(
     int Id, string Title, string Slug, string Html, string TocHtml, string Excerpt,
     DateTime PublishedAt, DateTime UpdatedAt, int ReadingMinutes, int WordCount,
     bool HasMath, bool HasCode, string? CoverImage, int? CategoryId,
-    CategoryLink? Category, List<TagLink> Tags);
+    CategoryLink? Category, List<TagLink> Tags, string Language);

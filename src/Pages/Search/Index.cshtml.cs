@@ -1,10 +1,12 @@
 using Blog.Posts;
 using Blog.Search;
+using Blog.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Blog.Pages.Search;
 
-public class IndexModel(PostSearch search) : BlogPageModel
+public class IndexModel(PostSearch search, IStringLocalizer<SharedResource> text) : BlogPageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -16,17 +18,17 @@ public class IndexModel(PostSearch search) : BlogPageModel
     {
         var number = Paging.ParsePageNumber(pageNumber) ?? 1;
         var query = SearchQuery.Parse(Query);
-        Meta = new PageMeta(string.IsNullOrWhiteSpace(Query) ? "Search" : $"Search: {Query}", "Search the notes", "/search");
+        Meta = new PageMeta(string.IsNullOrWhiteSpace(Query) ? text["Search"] : text["Search: {0}", Query], text["Search the notes"], "/search");
 
         if (query.FtsExpression is null)
         {
             Message = string.IsNullOrWhiteSpace(Query)
-                ? "Type a word to search the notes: Chinese (even one or two characters), English, or code like nn.Module."
-                : "That search has no letters or characters to look for. Try a word.";
+                ? text["Type a word to search the notes: Chinese (even one or two characters), English, or code like nn.Module."]
+                : text["That search has no letters or characters to look for. Try a word."];
             return Page();
         }
         if (Query!.Length > SearchQuery.MaxLength)
-            Message = $"Only the first {SearchQuery.MaxLength} characters were searched.";
+            Message = text["Only the first {0} characters were searched.", SearchQuery.MaxLength];
 
         Results = await search.SearchAsync(query, number, cancellationToken);
         return Page();

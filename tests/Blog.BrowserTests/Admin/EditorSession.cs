@@ -52,7 +52,7 @@ public static class EditorSession
 
     public static SiteSettings Settings(this BlogServer server) => server.Services.GetRequiredService<SiteSettingsStore>().Current;
 
-    private static async Task EnsureUserAsync(BlogServer server)
+    public static async Task EnsureUserAsync(BlogServer server)
     {
         using var scope = server.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();

@@ -111,7 +111,7 @@ public class EditorTests(SiteFixture site) : IClassFixture<SiteFixture>
         await second.WaitForFunctionAsync("() => document.getElementById('save-state').dataset.state === 'conflict'");
         await second.SubmitAsync(Button("save"));
 
-        Assert.Contains("changed elsewhere", await second.InnerTextAsync(".editor-conflict h2"));
+        Assert.Contains("已在别处修改", await second.InnerTextAsync(".editor-conflict h2"));
         Assert.Equal(["第一个标签页改的"], await second.Locator("tr.diff-removed .diff-text").AllInnerTextsAsync());
         Assert.Equal(["第二个标签页改的"], await second.Locator("tr.diff-added .diff-text").AllInnerTextsAsync());
         Assert.Equal("第一行\n第二个标签页改的\n第三行\n", await second.InputValueAsync(Markdown));
@@ -140,7 +140,7 @@ public class EditorTests(SiteFixture site) : IClassFixture<SiteFixture>
         await page.Page.ReloadAsync();
 
         Assert.Equal("已保存的正文\n还没按保存的一句话", await page.Page.InputValueAsync(Markdown));
-        Assert.Contains("Restored unsaved changes from", await page.Page.InnerTextAsync(".editor-restored"));
+        Assert.Contains("已恢复未保存的修改", await page.Page.InnerTextAsync(".editor-restored"));
         await using (var article = await site.OpenAsync($"/posts/{post.Slug}"))
             Assert.DoesNotContain("还没按保存", await article.Page.InnerTextAsync(".article-body"));
         Assert.Empty(page.ConsoleErrors);

@@ -97,7 +97,7 @@ public class XssTests(XssSite xss) : IClassFixture<XssSite>
         // The language goes into <html lang>: only a language tag is accepted there.
         await page.Page.FillAsync("[name='Input.Language']", "\" onload=\"alert(1)");
         await page.Page.SubmitAsync("form.settings-form button[type=submit]");
-        Assert.Contains("Enter a language tag such as zh-CN or en.", await page.Page.InnerTextAsync("form.settings-form"));
+        Assert.Contains("请输入语言标签，例如 zh-CN 或 en。", await page.Page.InnerTextAsync("form.settings-form"));
 
         // Each round fills the title, description, hero, heading and author with as many payloads as they hold.
         (string Field, int MaxLength)[] fields = [("Title", 200), ("Description", 500), ("HeroText", 200), ("LatestHeading", 200), ("Author", 100)];
@@ -115,7 +115,7 @@ public class XssTests(XssSite xss) : IClassFixture<XssSite>
             await page.Page.FillAsync("[name='Input.Language']", "zh-CN");
             await page.Page.FillAsync("[name='Input.PostsPerPage']", "100");
             await page.Page.SubmitAsync("form.settings-form button[type=submit]");
-            Assert.True((await page.Page.InnerTextAsync("body")).Contains("Settings saved"),
+            Assert.True((await page.Page.InnerTextAsync("body")).Contains("设置已保存"),
                 $"The settings were not saved: {await page.Page.InnerTextAsync("form.settings-form")}");
 
             foreach (var path in new[] { "/", $"/posts/{Uri.EscapeDataString(xss.Carriers[round % xss.Carriers.Count].Slug)}", "/admin/settings" })

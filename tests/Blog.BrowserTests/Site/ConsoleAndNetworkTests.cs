@@ -32,7 +32,7 @@ public class ConsoleAndNetworkTests(SiteFixture site) : IClassFixture<SiteFixtur
         Assert.DoesNotContain(page.FailedRequests, f => !f.Contains(missing));
         // 404 documents make Chromium log "Failed to load resource ... 404" for the page itself; nothing else may.
         Assert.DoesNotContain(page.ConsoleErrors, e => !(e.Contains("404") && e.Contains(missing)));
-        Assert.Equal("This page is not here", await page.Page.Locator("h1").InnerTextAsync());
+        Assert.Equal("页面不在这里", await page.Page.Locator("h1").InnerTextAsync());
         Assert.True(await page.EvalAsync<bool>("() => [...document.styleSheets].some(s => s.href && s.href.includes('/css/site.') && s.cssRules.length > 0)"),
             "The 404 page's stylesheet did not load.");
         await AssertFaviconLoadsAsync(page);

@@ -87,11 +87,11 @@ public sealed class CopiedSite : IAsyncLifetime
         var fields = Editor.Fields("注意力机制笔记", markdown, OldArticleSlug);
         fields["Input.CategoryId"] = "1";
         fields["Input.Tags"] = "Transformer, 注意力";
-        ArticleId = (await client.SubmitFormAsync("/admin/posts/new", Editor.Form, fields, "Publish now")).SavedPostId();
+        ArticleId = (await client.SubmitFormAsync("/admin/posts/new", Editor.Form, fields, "立即发布")).SavedPostId();
         var url = $"/admin/posts/{ArticleId}";
-        await client.SubmitFormAsync(url, Editor.Form, new Dictionary<string, string> { ["Input.Markdown"] = markdown + "\n## 3. 小结\n\n注意力是一种加权平均。\n" }, "Update");
-        await client.SubmitFormAsync(url, Editor.Form, new Dictionary<string, string> { ["Input.Title"] = "注意力机制：从点积到多头" }, "Update");
-        await client.SubmitFormAsync(url, Editor.Form, new Dictionary<string, string> { ["Input.Slug"] = ArticleSlug }, "Update");
+        await client.SubmitFormAsync(url, Editor.Form, new Dictionary<string, string> { ["Input.Markdown"] = markdown + "\n## 3. 小结\n\n注意力是一种加权平均。\n" }, "更新");
+        await client.SubmitFormAsync(url, Editor.Form, new Dictionary<string, string> { ["Input.Title"] = "注意力机制：从点积到多头" }, "更新");
+        await client.SubmitFormAsync(url, Editor.Form, new Dictionary<string, string> { ["Input.Slug"] = ArticleSlug }, "更新");
 
         await Sqlite.AddPostAsync(new PostBuilder("扩散模型入门").InCategory("generative-model").WithTags("扩散模型", "Transformer")
             .WithMarkdown("扩散模型逐步加噪再去噪，注意噪声调度 $\\beta_t$。\n").PublishedAt(DateTime.UtcNow.AddDays(-3)));

@@ -54,7 +54,7 @@ public sealed class CopyToPostgresCommandTests(SqliteBlogApp source) : IClassFix
 
         Assert.True(run.ExitCode == 0, run.Output + run.Errors);
         var author = await target.SignedInClientAsync();
-        var saved = await author.SubmitFormAsync("/admin/posts/new", Editor.Form, Editor.Fields("搬家后的第一篇", "在 PostgreSQL 上写的。"), "Publish now");
+        var saved = await author.SubmitFormAsync("/admin/posts/new", Editor.Form, Editor.Fields("搬家后的第一篇", "在 PostgreSQL 上写的。"), "立即发布");
         Assert.Equal(lastCopied + 1, saved.SavedPostId());
         var home = await target.CreateClient().GetStringAsync("/");
         Assert.Contains("搬家后的第一篇", home);

@@ -65,7 +65,7 @@ public class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         var title = Unique("跨节点保存 cross-node save");
         var editor = await browser.FormAsync(First, "/admin/posts/new", Editor.Form);
 
-        var response = await browser.On(Second).SubmitAsync(editor, Editor.Fields(title, "在一个节点打开，在另一个节点保存。$x^2$"), "Save draft");
+        var response = await browser.On(Second).SubmitAsync(editor, Editor.Fields(title, "在一个节点打开，在另一个节点保存。$x^2$"), "保存草稿");
 
         var id = response.SavedPostId();
         Assert.Equal(title, await First.WithDbAsync(db => db.Posts.Where(p => p.Id == id).Select(p => p.Title).SingleAsync()));
@@ -83,7 +83,7 @@ public class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
 
         var published = Stopwatch.StartNew();
         var response = await browser.On(First).SubmitAsync(
-            await browser.FormAsync(First, "/admin/posts/new", Editor.Form), Editor.Fields(title, "公式 $E=mc^2$。", slug), "Publish now");
+            await browser.FormAsync(First, "/admin/posts/new", Editor.Form), Editor.Fields(title, "公式 $E=mc^2$。", slug), "立即发布");
         response.SavedPostId();
         while (!(await reader.GetStringAsync("/")).Contains(title) && published.Elapsed < TimeSpan.FromSeconds(10))
             await Task.Delay(50);
@@ -110,7 +110,7 @@ public class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         var fields = Editor.Fields(title, "稍后在两个节点上出现一次。", slug);
         fields["Input.PublishAt"] = First.Settings.ToLocal(at).ToString("yyyy-MM-ddTHH:mm:ss");
 
-        var response = await browser.On(First).SubmitAsync(await browser.FormAsync(First, "/admin/posts/new", Editor.Form), fields, "Schedule");
+        var response = await browser.On(First).SubmitAsync(await browser.FormAsync(First, "/admin/posts/new", Editor.Form), fields, "定时发布");
         response.SavedPostId();
         foreach (var reader in readers)
             Assert.Equal(0, ItemsTitled(await reader.GetStringAsync("/feed.xml"), title));

@@ -18,18 +18,23 @@ public static class BlogCommand
     public static Task<Run> RunAsync(string dataFolder, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         RunCoreAsync(TestDatabase.Provider, TestDatabase.ConnectionStringFor(dataFolder), dataFolder, environment, arguments);
 
+    /// <summary>The same, with <paramref name="input"/> on standard input, then its end (a password for <c>admin create</c>).</summary>
+    public static Task<Run> RunWithInputAsync(string dataFolder, string input, params string[] arguments) =>
+        RunCoreAsync(TestDatabase.Provider, TestDatabase.ConnectionStringFor(dataFolder), dataFolder, new Dictionary<string, string>(), arguments, input);
+
     /// <summary>The command over a database the test chooses, whatever the suite runs on (a SQLite site to copy, say).</summary>
     public static Task<Run> RunOnAsync(DatabaseProvider provider, string connectionString, string dataFolder, params string[] arguments) =>
         RunCoreAsync(provider, connectionString, dataFolder, new Dictionary<string, string>(), arguments);
 
     private static async Task<Run> RunCoreAsync(DatabaseProvider provider, string connectionString, string dataFolder,
-        IReadOnlyDictionary<string, string> environment, string[] arguments)
+        IReadOnlyDictionary<string, string> environment, string[] arguments, string? input = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = RepositoryRoot(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             Environment =
             {
                 ["Blog__Database__Provider"] = provider.ToString(),
@@ -46,6 +51,11 @@ public static class BlogCommand
             start.ArgumentList.Add(argument);
 
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input);
+            process.StandardInput.Close();
+        }
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

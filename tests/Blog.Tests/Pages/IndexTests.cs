@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Blog.Tests.Infrastructure;
 
 namespace Blog.Tests.Pages;
@@ -24,5 +25,23 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.EndsWith("...", excerpt);
         Assert.Equal(203, excerpt.Length);
         Assert.Equal($"/posts/{post.Slug}", card.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Hero_StatusLine_ShowsWhenTheNewestNoteWasPublished_NotToday()
+    {
+        // A site of its own, without the welcome post published at its first start (today).
+        await using var site = new BlogAppFactory();
+        await site.WithDbAsync(db => db.Posts.ExecuteDeleteAsync());
+        var newest = DateTime.UtcNow.AddDays(-3);
+        await site.AddPostAsync(new PostBuilder("较早的笔记").PublishedAt(newest.AddDays(-5)));
+        await site.AddPostAsync(new PostBuilder("最新的笔记").PublishedAt(newest));
+
+        var page = await site.CreateClient().GetDocumentAsync("/");
+
+        var time = page.QuerySelector(".hero-signal time");
+        Assert.Equal(site.Settings.ToLocal(newest).ToString("yyyy-MM-dd"), time?.TextContent);
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", time?.GetAttribute("datetime"));
+        Assert.DoesNotContain(DateTime.UtcNow.ToString("yyyy.MM.dd"), page.QuerySelector(".hero-signal")!.TextContent);
     }
 }

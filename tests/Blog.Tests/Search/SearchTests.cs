@@ -10,7 +10,7 @@ public class SearchTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     private async Task<List<string>> TitlesFoundAsync(string query)
     {
         var page = await app.CreateClient().GetDocumentAsync("/search?q=" + Uri.EscapeDataString(query));
-        return page.QuerySelectorAll(".search-results h3 a").Select(a => a.TextContent).ToList();
+        return page.QuerySelectorAll(".search-results h2 a").Select(a => a.TextContent).ToList();
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public class SearchTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     {
         var page = await app.CreateClient().GetDocumentAsync("/search?q=" + Uri.EscapeDataString(new string('长', 2000)));
 
-        Assert.Contains("first 200 characters", page.QuerySelector(".search-message")?.TextContent);
+        Assert.Contains("只搜索了前 200 个字符", page.QuerySelector(".search-message")?.TextContent);
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public class SearchTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     {
         var page = await app.CreateClient().GetDocumentAsync("/search?q=");
 
-        Assert.Contains("Type a word", page.QuerySelector(".search-message")?.TextContent);
+        Assert.Contains("输入要搜索的词", page.QuerySelector(".search-message")?.TextContent);
         Assert.Empty(page.QuerySelectorAll(".search-results li"));
     }
 }

@@ -55,7 +55,7 @@ public class XssPayloadTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
                 ["Input.Summary"] = payload,
                 ["Input.Tags"] = payload.Replace(',', ' ').Replace('，', ' ').Replace('、', ' '),
                 ["Input.Markdown"] = $"{payload}\n\n![{payload}](/favicon.ico)\n\n[{payload}]({payload.Replace(' ', '+').Replace("\n", "")})\n",
-            }, "Publish now");
+            }, "立即发布");
             if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
             {
                 problems.Add($"payload {i}: the save answered {(int)response.StatusCode}");

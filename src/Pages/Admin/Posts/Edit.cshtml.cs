@@ -45,6 +45,9 @@ public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, Site
 
         public string? Markdown { get; set; }
 
+        /// <summary>zh-Hans or zh-Hant when the author chose the post's script; empty to detect it from the text.</summary>
+        public string? Language { get; set; }
+
         /// <summary>A <c>datetime-local</c> value, in the site's time zone.</summary>
         public string? PublishAt { get; set; }
 
@@ -91,6 +94,7 @@ public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, Site
             CategoryId = post.CategoryId,
             Tags = PostTags.Format(post.Tags.OrderBy(t => t.Name).Select(t => t.Name)),
             Summary = post.Summary,
+            Language = post.LanguageChosen ? post.Language : "",
             Markdown = post.Markdown,
             PublishAt = post.Status == PostStatus.Scheduled && post.PublishedAt is { } at ? LocalInputValue(at) : null,
             Version = post.Version,
@@ -147,6 +151,7 @@ public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, Site
         await db.ChangeSlugAsync(post, slug, now, cancellationToken);
         post.Summary = string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim();
         post.CategoryId = Input.CategoryId;
+        post.ChooseLanguage(Input.Language);
         var tags = await db.ResolveAsync(PostTags.ParseNames(Input.Tags), cancellationToken);
         post.Tags.RemoveAll(t => !tags.Contains(t));
         post.Tags.AddRange(tags.Where(t => !post.Tags.Contains(t)));
@@ -184,7 +189,7 @@ public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, Site
         {
             var revisions = await db.Revisions.CountAsync(r => r.PostId == post.Id, cancellationToken);
             Post = new EditorPost(post.Id, post.Slug, post.Status, post.PublishedAt, post.UpdatedAt, post.DeletedAt,
-                revisions, post.IsPublic(now), post.HasBeenPublic(now));
+                revisions, post.IsPublic(now), post.HasBeenPublic(now), post.Language);
         }
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Order).ThenBy(c => c.Name)
             .Select(c => new SelectListItem(c.Name, c.Id.ToString()))
@@ -289,7 +294,7 @@ public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, Site
 
 /// <summary>What the editor shows about the stored post.</summary>
 public sealed record EditorPost(int Id, string Slug, PostStatus Status, DateTime? PublishedAt, DateTime UpdatedAt, DateTime? DeletedAt,
-    int RevisionCount, bool IsPublic, bool HasBeenPublic);
+    int RevisionCount, bool IsPublic, bool HasBeenPublic, string Language);
 
 /// <summary>A refused save: the version saved meanwhile, and how the author's text differs from it.</summary>
 public sealed record EditConflict(DateTime SavedAt, Guid Version, string SavedTitle, SaveIntent Intent, DiffView Diff);

@@ -14,12 +14,12 @@ public class SearchBoxTests(SiteFixture site) : IClassFixture<SiteFixture>
         await page.Page.WaitForURLAsync("**/search?q=*");
 
         var first = page.Page.Locator(".search-results li").First;
-        Assert.Equal(StudyNotes.MathTitle, await first.Locator("h3 a").InnerTextAsync());
+        Assert.Equal(StudyNotes.MathTitle, await first.Locator("h2 a").InnerTextAsync());
         Assert.Contains("注意", await first.Locator(".snippet mark").First.InnerTextAsync());
         Assert.Equal("注意", await page.Page.InputValueAsync("header .site-search input[name=q]"));
         Assert.Empty(page.ConsoleErrors);
 
-        await first.Locator("h3 a").ClickAsync();
+        await first.Locator("h2 a").ClickAsync();
         await page.Page.WaitForURLAsync("**" + StudyNotes.MathPath);
     }
 }

@@ -24,6 +24,6 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
             Assert.Equal(link.QuerySelector("strong")!.TextContent, list.QuerySelector(".list-total")!.GetAttribute("data-total"));
         }
         var recent = dashboard.QuerySelectorAll(".admin-list li").Single(li => li.TextContent.Contains("仪表盘：时间已到的定时"));
-        Assert.Equal("Published", recent.QuerySelector(".status")!.TextContent);
+        Assert.Equal("已发布", recent.QuerySelector(".status")!.TextContent);
     }
 }

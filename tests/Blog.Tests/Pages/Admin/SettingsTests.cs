@@ -27,7 +27,7 @@ public class SettingsTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
             ["Input.Description"] = $"机器学习读书笔记 {n}",
         });
 
-        Assert.Equal("Settings saved. The site shows them now.", (await client.FollowAsync(response)).Status());
+        Assert.Equal("设置已保存，站点已经生效。", (await client.FollowAsync(response)).Status());
         var home = await app.CreateClient().GetDocumentAsync("/");
         Assert.Equal($"信号已接收 {n}", home.QuerySelector(".hero-title")?.TextContent);
         Assert.Equal($"最新笔记 {n}", home.QuerySelector(".section-heading")?.TextContent);
@@ -77,18 +77,17 @@ public class SettingsTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     }
 
     [Theory]
-    [InlineData("Input.PostsPerPage", "0", "Posts per page must be between 1 and 100.")]
-    [InlineData("Input.PostsPerPage", "101", "Posts per page must be between 1 and 100.")]
-    [InlineData("Input.PostsPerPage", "十", "The value '十' is not valid for Posts per page.")]
-    [InlineData("Input.FeedLength", "0", "Feed length must be between 1 and 100.")]
-    [InlineData("Input.FeedLength", "1000", "Feed length must be between 1 and 100.")]
-    [InlineData("Input.UploadLimitMegabytes", "0", "The upload limit must be between 1 and 100 MB.")]
-    [InlineData("Input.UploadLimitMegabytes", "101", "The upload limit must be between 1 and 100 MB.")]
-    [InlineData("Input.Language", "中文", "Enter a language tag such as zh-CN or en.")]
-    [InlineData("Input.Language", "", "Enter a language tag such as zh-CN or en.")]
-    [InlineData("Input.TimeZone", "Mars/Olympus_Mons", "“Mars/Olympus_Mons” is not a time zone this server knows. Choose one from the list.")]
-    [InlineData("Input.Title", "", "Enter the site's title.")]
-    [InlineData("Input.HeroText", " ", "Enter the hero text.")]
+    [InlineData("Input.PostsPerPage", "0", "每页文章数须在 1 到 100 之间。")]
+    [InlineData("Input.PostsPerPage", "101", "每页文章数须在 1 到 100 之间。")]
+    [InlineData("Input.PostsPerPage", "十", "“十”不是有效的每页文章数。")]
+    [InlineData("Input.FeedLength", "0", "订阅条数须在 1 到 100 之间。")]
+    [InlineData("Input.FeedLength", "1000", "订阅条数须在 1 到 100 之间。")]
+    [InlineData("Input.UploadLimitMegabytes", "0", "上传上限须在 1 到 100 MB 之间。")]
+    [InlineData("Input.UploadLimitMegabytes", "101", "上传上限须在 1 到 100 MB 之间。")]
+    [InlineData("Input.Language", "中文", "请输入语言标签，例如 zh-CN 或 en。")]
+    [InlineData("Input.Language", "", "请输入语言标签，例如 zh-CN 或 en。")]
+    [InlineData("Input.TimeZone", "Mars/Olympus_Mons", "服务器不认识时区“Mars/Olympus_Mons”。请从列表中选择。")]
+    [InlineData("Input.HeroText", " ", "请输入横幅文字。")]
     public async Task Save_ABadValue_IsRefusedKeepsWhatWasTypedAndChangesNothing(string field, string value, string error)
     {
         var client = await app.SignedInClientAsync();

@@ -53,7 +53,7 @@ public class SignInTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.Contains("samesite=lax", cookie);
         var dashboard = await client.GetAsync("/admin");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
-        Assert.Equal("Dashboard", (await dashboard.ReadDocumentAsync()).QuerySelector("h1")?.TextContent);
+        Assert.Equal("仪表盘", (await dashboard.ReadDocumentAsync()).QuerySelector("h1")?.TextContent);
         Assert.True(dashboard.Headers.CacheControl?.NoStore, "admin pages must never be cached");
     }
 

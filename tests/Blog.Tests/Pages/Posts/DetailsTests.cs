@@ -43,7 +43,7 @@ public class DetailsTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.Equal("2024-05-10", page.QuerySelector(".article-header time")?.TextContent);
         Assert.Equal("Large Model", page.QuerySelector(".article-header .post-category")?.TextContent);
         Assert.Equal(["#LoRA", "#微调"], page.QuerySelectorAll(".tags a").Select(a => a.TextContent).Order());
-        Assert.Matches(@"^\d+ min read$", page.QuerySelector(".reading-time")?.TextContent);
+        Assert.Matches(@"^阅读约 \d+ 分钟$", page.QuerySelector(".reading-time")?.TextContent);
         Assert.Equal(["1. 幻觉 LoRA", "2. 方法", "2.3 训练细节"], page.QuerySelectorAll("nav.toc a").Select(a => a.TextContent));
         Assert.NotNull(page.GetElementById("1-幻觉-lora"));
         Assert.Contains(@"p(y \mid x)</annotation>", page.QuerySelector(".article-body")!.InnerHtml);
@@ -190,7 +190,7 @@ public class DetailsTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("This page is not here", page.QuerySelector("h1")?.TextContent);
+        Assert.Equal("页面不在这里", page.QuerySelector("h1")?.TextContent);
     }
 
     [Fact]

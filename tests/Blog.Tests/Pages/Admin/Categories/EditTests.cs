@@ -84,7 +84,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     }
 
     [Theory]
-    [InlineData("", "", "Enter a name.")]
+    [InlineData("", "", "请输入名称。")]
     [InlineData("Python", "", "There is already a category named “Python”.")]
     [InlineData("蟒蛇 {n}", "python", "The slug “python” is taken by the category “Python”.")]
     public async Task Rename_ToSomethingEmptyOrTaken_IsRefusedAndKeepsWhatWasTyped(string name, string slug, string error)

@@ -55,7 +55,7 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var page = await response.ReadDocumentAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Enter a name.", page.QuerySelector("#new-category .field-error")?.TextContent);
+        Assert.Equal("请输入名称。", page.QuerySelector("#new-category .field-error")?.TextContent);
         Assert.Equal("kept-slug", page.QuerySelector("input[name='Input.Slug']")?.GetAttribute("value"));
         Assert.Equal("保留的描述", page.QuerySelector("textarea[name='Input.Description']")?.TextContent.Trim());
         Assert.False(await app.WithDbAsync(db => db.Categories.AnyAsync(c => c.Slug == "kept-slug")));

@@ -18,15 +18,15 @@ public class EditConflictTests(BlogAppFactory app) : IClassFixture<BlogAppFactor
         var client = await app.SignedInClientAsync();
         var url = $"/admin/posts/{post.Id}";
         var staleTab = await client.OpenEditorAsync(url);
-        await client.SubmitFormAsync(url, Editor.Form, new Dictionary<string, string> { ["Input.Markdown"] = "第一行\n另一个标签页改的\n第三行\n" }, "Update");
+        await client.SubmitFormAsync(url, Editor.Form, new Dictionary<string, string> { ["Input.Markdown"] = "第一行\n另一个标签页改的\n第三行\n" }, "更新");
 
-        var response = await client.SubmitAsync(staleTab, new Dictionary<string, string> { ["Input.Markdown"] = "第一行\n我改的第二行\n第三行\n" }, "Update");
+        var response = await client.SubmitAsync(staleTab, new Dictionary<string, string> { ["Input.Markdown"] = "第一行\n我改的第二行\n第三行\n" }, "更新");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadDocumentAsync();
         var conflict = page.QuerySelector(".editor-conflict");
         Assert.NotNull(conflict);
-        Assert.Contains("Nothing was overwritten", conflict.TextContent);
+        Assert.Contains("没有覆盖任何内容", conflict.TextContent);
         Assert.Equal(["另一个标签页改的"], conflict.QuerySelectorAll("tr.diff-removed .diff-text").Select(td => td.TextContent));
         Assert.Equal(["我改的第二行"], conflict.QuerySelectorAll("tr.diff-added .diff-text").Select(td => td.TextContent));
         Assert.Equal("第一行\n我改的第二行\n第三行\n", page.QuerySelector("textarea[name='Input.Markdown']")?.TextContent.TrimStart('\r', '\n'));
@@ -40,11 +40,11 @@ public class EditConflictTests(BlogAppFactory app) : IClassFixture<BlogAppFactor
         var client = await app.SignedInClientAsync();
         var url = $"/admin/posts/{post.Id}";
         var staleTab = await client.OpenEditorAsync(url);
-        await client.SubmitFormAsync(url, Editor.Form, new Dictionary<string, string> { ["Input.Markdown"] = "别处的修改" }, "Update");
-        var refused = await (await client.SubmitAsync(staleTab, new Dictionary<string, string> { ["Input.Markdown"] = "我的版本" }, "Update")).ReadDocumentAsync();
+        await client.SubmitFormAsync(url, Editor.Form, new Dictionary<string, string> { ["Input.Markdown"] = "别处的修改" }, "更新");
+        var refused = await (await client.SubmitAsync(staleTab, new Dictionary<string, string> { ["Input.Markdown"] = "我的版本" }, "更新")).ReadDocumentAsync();
         refused.Location.Href = "http://localhost" + url;
 
-        var response = await client.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)refused.QuerySelector(Editor.Form)!, button: "Overwrite with my version");
+        var response = await client.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)refused.QuerySelector(Editor.Form)!, button: "用我的版本覆盖");
 
         Assert.Equal(post.Id, response.SavedPostId());
         Assert.Equal("我的版本", await MarkdownOf(post.Id));
@@ -81,7 +81,7 @@ public class EditConflictTests(BlogAppFactory app) : IClassFixture<BlogAppFactor
         var client = await app.SignedInClientAsync();
 
         var response = await client.SubmitFormAsync($"/admin/posts/{post.Id}", Editor.Form,
-            new Dictionary<string, string> { ["Input.Version"] = "", ["Input.Markdown"] = "覆盖？" }, "Update");
+            new Dictionary<string, string> { ["Input.Version"] = "", ["Input.Markdown"] = "覆盖？" }, "更新");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull((await response.ReadDocumentAsync()).QuerySelector(".editor-conflict"));

@@ -79,7 +79,7 @@ public class EditHandlersTests(BlogAppFactory app) : IClassFixture<BlogAppFactor
         var editor = await client.GetDocumentAsync(url);
         Assert.Equal("已发布的正文\n\n还没保存的一段", editor.QuerySelector("textarea[name='Input.Markdown']")?.TextContent.TrimStart('\r', '\n'));
         Assert.Equal("还没保存的标题", editor.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("[name='Input.Title']")?.Value);
-        Assert.Contains("Restored unsaved changes from", editor.QuerySelector(".editor-restored")?.TextContent);
+        Assert.Contains("已恢复未保存的修改", editor.QuerySelector(".editor-restored")?.TextContent);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class EditHandlersTests(BlogAppFactory app) : IClassFixture<BlogAppFactor
             ["Input.Title"] = post.Title, ["Input.Markdown"] = "一二", ["Input.Version"] = post.Version.ToString(),
         });
 
-        await client.SubmitFormAsync(url, Editor.Form, new Dictionary<string, string> { ["Input.Markdown"] = "一二三" }, "Update");
+        await client.SubmitFormAsync(url, Editor.Form, new Dictionary<string, string> { ["Input.Markdown"] = "一二三" }, "更新");
 
         var stored = await app.WithDbAsync(db => db.Posts.AsNoTracking().SingleAsync(p => p.Id == post.Id));
         Assert.Equal("一二三", stored.Markdown);
@@ -171,7 +171,7 @@ public class EditHandlersTests(BlogAppFactory app) : IClassFixture<BlogAppFactor
         var id = (await created.ReadJsonAsync()).GetProperty("id").GetInt32();
         var title = "扩散模型 " + Guid.NewGuid().ToString("N")[..6];
 
-        await client.SubmitFormAsync($"/admin/posts/{id}", Editor.Form, new Dictionary<string, string> { ["Input.Title"] = title }, "Save draft");
+        await client.SubmitFormAsync($"/admin/posts/{id}", Editor.Form, new Dictionary<string, string> { ["Input.Title"] = title }, "保存草稿");
 
         var slug = await app.WithDbAsync(db => db.Posts.Where(p => p.Id == id).Select(p => p.Slug).SingleAsync());
         Assert.StartsWith("扩散模型-", slug);

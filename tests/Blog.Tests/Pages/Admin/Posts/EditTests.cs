@@ -17,7 +17,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     {
         var client = await app.SignedInClientAsync();
         var slug = "p-" + Guid.NewGuid().ToString("N")[..10];
-        var id = (await client.SubmitFormAsync("/admin/posts/new", Editor.Form, Editor.Fields(title, markdown, slug), "Publish now")).SavedPostId();
+        var id = (await client.SubmitFormAsync("/admin/posts/new", Editor.Form, Editor.Fields(title, markdown, slug), "立即发布")).SavedPostId();
         return (client, id, slug);
     }
 
@@ -33,7 +33,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
             ["Input.Markdown"] = "第一段 **加粗**。\r\n\r\n第二段。",
             ["Input.Tags"] = "Transformer，注意力机制, transformer、LoRA",
             ["Input.Summary"] = "我的摘要",
-        }, "Save draft");
+        }, "保存草稿");
 
         var post = await StoredAsync(response.SavedPostId());
         Assert.Equal(PostStatus.Draft, post.Status);
@@ -53,7 +53,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var title = "注意力机制笔记 " + Guid.NewGuid().ToString("N")[..6];
 
         var response = await client.SubmitFormAsync("/admin/posts/new", Editor.Form,
-            new Dictionary<string, string> { ["Input.Title"] = title, ["Input.Slug"] = "", ["Input.Markdown"] = "正文" }, "Save draft");
+            new Dictionary<string, string> { ["Input.Title"] = title, ["Input.Slug"] = "", ["Input.Markdown"] = "正文" }, "保存草稿");
 
         var post = await StoredAsync(response.SavedPostId());
         Assert.StartsWith("注意力机制笔记-", post.Slug);
@@ -95,7 +95,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var fields = Editor.Fields(title, "稍后发布。", slug);
         fields["Input.PublishAt"] = app.Settings.ToLocal(at).ToString("yyyy-MM-ddTHH:mm:ss");
 
-        var response = await client.SubmitFormAsync("/admin/posts/new", Editor.Form, fields, "Schedule");
+        var response = await client.SubmitFormAsync("/admin/posts/new", Editor.Form, fields, "定时发布");
 
         var post = await StoredAsync(response.SavedPostId());
         Assert.Equal(PostStatus.Scheduled, post.Status);
@@ -116,7 +116,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var fields = Editor.Fields(Unique("坏日期"), "保留我的文字");
         fields["Input.PublishAt"] = "next tuesday";
 
-        var response = await client.SubmitFormAsync("/admin/posts/new", Editor.Form, fields, "Schedule");
+        var response = await client.SubmitFormAsync("/admin/posts/new", Editor.Form, fields, "定时发布");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadDocumentAsync();
@@ -131,14 +131,14 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var (client, id, slug) = await PublishAsync(title, "正文");
         var firstDate = (await StoredAsync(id)).PublishedAt;
 
-        var unpublished = await client.SubmitFormAsync($"/admin/posts/{id}", Editor.Form, button: "Unpublish");
+        var unpublished = await client.SubmitFormAsync($"/admin/posts/{id}", Editor.Form, button: "撤回发布");
 
         Assert.Equal(id, unpublished.SavedPostId());
         Assert.Equal(PostStatus.Draft, (await StoredAsync(id)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/posts/{slug}")).StatusCode);
         Assert.DoesNotContain(title, await client.GetStringAsync("/"));
 
-        await client.SubmitFormAsync($"/admin/posts/{id}", Editor.Form, button: "Publish now");
+        await client.SubmitFormAsync($"/admin/posts/{id}", Editor.Form, button: "立即发布");
 
         var post = await StoredAsync(id);
         Assert.Equal(PostStatus.Published, post.Status);
@@ -152,7 +152,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var (client, id, oldSlug) = await PublishAsync(Unique("改名 Rename"), "正文");
         var newSlug = oldSlug + "-新";
 
-        await client.SubmitFormAsync($"/admin/posts/{id}", Editor.Form, new Dictionary<string, string> { ["Input.Slug"] = newSlug }, "Update");
+        await client.SubmitFormAsync($"/admin/posts/{id}", Editor.Form, new Dictionary<string, string> { ["Input.Slug"] = newSlug }, "更新");
 
         Assert.Equal(newSlug, (await StoredAsync(id)).Slug);
         var old = await client.GetAsync($"/posts/{oldSlug}");
@@ -165,9 +165,9 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     public async Task TakingBackAnOldSlug_DropsItsRedirect()
     {
         var (client, id, first) = await PublishAsync(Unique("来回 Back and forth"), "正文");
-        await client.SubmitFormAsync($"/admin/posts/{id}", Editor.Form, new Dictionary<string, string> { ["Input.Slug"] = first + "-b" }, "Update");
+        await client.SubmitFormAsync($"/admin/posts/{id}", Editor.Form, new Dictionary<string, string> { ["Input.Slug"] = first + "-b" }, "更新");
 
-        await client.SubmitFormAsync($"/admin/posts/{id}", Editor.Form, new Dictionary<string, string> { ["Input.Slug"] = first }, "Update");
+        await client.SubmitFormAsync($"/admin/posts/{id}", Editor.Form, new Dictionary<string, string> { ["Input.Slug"] = first }, "更新");
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/posts/{first}")).StatusCode);
         Assert.Equal(HttpStatusCode.MovedPermanently, (await client.GetAsync($"/posts/{first}-b")).StatusCode);
@@ -182,7 +182,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var client = await app.SignedInClientAsync();
 
         var response = await client.SubmitFormAsync("/admin/posts/new", Editor.Form,
-            Editor.Fields("新文章 " + Guid.NewGuid(), "我写了很久的正文\n第二行", taken.Slug), "Save draft");
+            Editor.Fields("新文章 " + Guid.NewGuid(), "我写了很久的正文\n第二行", taken.Slug), "保存草稿");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadDocumentAsync();
@@ -200,11 +200,11 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var client = await app.SignedInClientAsync();
         var before = await app.WithDbAsync(db => db.Posts.CountAsync());
 
-        var response = await client.SubmitFormAsync("/admin/posts/new", Editor.Form, Editor.Fields("   ", "一段不能丢的文字 $x^2$"), "Publish now");
+        var response = await client.SubmitFormAsync("/admin/posts/new", Editor.Form, Editor.Fields("   ", "一段不能丢的文字 $x^2$"), "立即发布");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadDocumentAsync();
-        Assert.Contains("Give the post a title.", page.QuerySelector(".form-errors")?.TextContent);
+        Assert.Contains("请给文章起个标题。", page.QuerySelector(".form-errors")?.TextContent);
         Assert.Equal("一段不能丢的文字 $x^2$", page.QuerySelector("textarea[name='Input.Markdown']")?.TextContent.TrimStart('\r', '\n'));
         Assert.Equal("false", page.QuerySelector(Editor.Form)?.GetAttribute("data-persisted"));
         Assert.Equal(before, await app.WithDbAsync(db => db.Posts.CountAsync()));
@@ -216,7 +216,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var client = await app.SignedInClientAsync();
         var markdown = new string('>', 200) + " 嵌套太深";
 
-        var response = await client.SubmitFormAsync("/admin/posts/new", Editor.Form, Editor.Fields(Unique("太深"), markdown), "Save draft");
+        var response = await client.SubmitFormAsync("/admin/posts/new", Editor.Form, Editor.Fields(Unique("太深"), markdown), "保存草稿");
 
         var id = response.SavedPostId();
         var post = await StoredAsync(id);
@@ -234,7 +234,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var paragraph = "注意力机制 Attention 把查询 $q$ 与键 $k$ 的相似度变成权重。\n\n";
         var markdown = string.Concat(Enumerable.Repeat(paragraph, 2 * 1024 * 1024 / paragraph.Length + 1));
 
-        var response = await client.SubmitFormAsync("/admin/posts/new", Editor.Form, Editor.Fields(Unique("长文"), markdown), "Save draft");
+        var response = await client.SubmitFormAsync("/admin/posts/new", Editor.Form, Editor.Fields(Unique("长文"), markdown), "保存草稿");
 
         var post = await StoredAsync(response.SavedPostId());
         Assert.Equal(markdown.Length, post.Markdown.Length);
@@ -249,7 +249,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     {
         var title = "<script>alert('t')</script> " + Guid.NewGuid().ToString("N")[..6];
         var (client, id, slug) = await PublishAsync(title, "正文");
-        await client.SubmitFormAsync($"/admin/posts/{id}", Editor.Form, new Dictionary<string, string> { ["Input.Tags"] = "<b>粗</b>, <img src=x onerror=alert(1)>" }, "Update");
+        await client.SubmitFormAsync($"/admin/posts/{id}", Editor.Form, new Dictionary<string, string> { ["Input.Tags"] = "<b>粗</b>, <img src=x onerror=alert(1)>" }, "更新");
 
         foreach (var url in new[] { $"/admin/posts/{id}", $"/posts/{slug}", "/" })
         {

@@ -36,15 +36,15 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         var row = Row(page, published.Id);
         Assert.Equal($"/admin/posts/{published.Id}", row.QuerySelector("td.title-cell > a")!.GetAttribute("href"));
-        Assert.Equal("Published", row.QuerySelector(".status")!.TextContent);
+        Assert.Equal("已发布", row.QuerySelector(".status")!.TextContent);
         Assert.Contains("Large Model", row.TextContent);
         Assert.Contains("Transformer, 注意力", row.QuerySelector(".tags-cell")!.TextContent);
         Assert.Contains("2024-05-11 04:30", row.TextContent); // 20:30 UTC is 04:30 the next day in Shanghai
         Assert.Equal($"/posts/{published.Slug}", row.QuerySelector("a.view-link")!.GetAttribute("href"));
 
-        Assert.Equal("Draft", Row(page, draft.Id).QuerySelector(".status")!.TextContent);
+        Assert.Equal("草稿", Row(page, draft.Id).QuerySelector(".status")!.TextContent);
         Assert.Null(Row(page, draft.Id).QuerySelector("a.view-link"));
-        Assert.Equal("Scheduled", Row(page, scheduled.Id).QuerySelector(".status")!.TextContent);
+        Assert.Equal("定时", Row(page, scheduled.Id).QuerySelector(".status")!.TextContent);
         Assert.Null(Row(page, scheduled.Id).QuerySelector("a.view-link"));
         await store.SaveAsync(store.Current with { TimeZone = "UTC" });
     }
@@ -128,7 +128,7 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.Equal(posts[20].Title, Titles(first)[1]);
         Assert.Equal($"/admin/posts?q={marker}&page=2", older);
         Assert.Equal([posts[1].Title], Titles(second));
-        Assert.Contains("Page 2 of 2", second.QuerySelector(".pager")!.TextContent);
+        Assert.Contains("第 2 页，共 2 页", second.QuerySelector(".pager")!.TextContent);
     }
 
     [Theory]
@@ -167,7 +167,7 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/posts/{post.Slug}")).StatusCode);
         Assert.Equal(lists, await ListsShowingItAsync());
 
-        var trashed = await client.SubmitFormAsync($"/admin/posts?q={Uri.EscapeDataString(post.Title)}", $"tr#post-{post.Id} form", button: "Move to trash");
+        var trashed = await client.SubmitFormAsync($"/admin/posts?q={Uri.EscapeDataString(post.Title)}", $"tr#post-{post.Id} form", button: "移到回收站");
         var list = await client.FollowAsync(trashed);
 
         Assert.Equal($"Moved “{post.Title}” to the trash. Restore it from the trash if that was a mistake.", list.Status());
@@ -175,9 +175,9 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/posts/{post.Slug}")).StatusCode);
         Assert.Empty(await ListsShowingItAsync());
         var trash = await client.GetDocumentAsync($"/admin/posts?status=trash&q={Uri.EscapeDataString(post.Title)}");
-        Assert.Equal("Trash", Row(trash, post.Id).QuerySelector(".status")!.TextContent);
+        Assert.Equal("回收站", Row(trash, post.Id).QuerySelector(".status")!.TextContent);
 
-        var restored = await client.SubmitFormAsync($"/admin/posts?status=trash&q={Uri.EscapeDataString(post.Title)}", $"tr#post-{post.Id} form", button: "Restore");
+        var restored = await client.SubmitFormAsync($"/admin/posts?status=trash&q={Uri.EscapeDataString(post.Title)}", $"tr#post-{post.Id} form", button: "恢复");
 
         Assert.Equal($"Restored “{post.Title}”.", (await client.FollowAsync(restored)).Status());
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/posts/{post.Slug}")).StatusCode);
@@ -209,7 +209,7 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         });
         var client = await app.SignedInClientAsync();
 
-        var response = await client.SubmitFormAsync($"/admin/posts?status=trash&q={Uri.EscapeDataString(post.Title)}", $"tr#post-{post.Id} form", button: "Delete forever");
+        var response = await client.SubmitFormAsync($"/admin/posts?status=trash&q={Uri.EscapeDataString(post.Title)}", $"tr#post-{post.Id} form", button: "永久删除");
 
         Assert.Equal($"Deleted “{post.Title}” for good.", (await client.FollowAsync(response)).Status());
         await app.WithDbAsync(async db =>

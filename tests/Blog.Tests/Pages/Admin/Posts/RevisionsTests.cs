@@ -11,8 +11,8 @@ public class RevisionsTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var post = await app.AddPostAsync(new PostBuilder("第一版标题").WithMarkdown("第一版\n共同的一行\n"));
         var client = await app.SignedInClientAsync();
         var url = $"/admin/posts/{post.Id}";
-        await client.SubmitFormAsync(url, Editor.Form, new Dictionary<string, string> { ["Input.Title"] = "第二版标题", ["Input.Markdown"] = "第二版\n共同的一行\n" }, "Update");
-        await client.SubmitFormAsync(url, Editor.Form, new Dictionary<string, string> { ["Input.Markdown"] = "第三版\n共同的一行\n" }, "Update");
+        await client.SubmitFormAsync(url, Editor.Form, new Dictionary<string, string> { ["Input.Title"] = "第二版标题", ["Input.Markdown"] = "第二版\n共同的一行\n" }, "更新");
+        await client.SubmitFormAsync(url, Editor.Form, new Dictionary<string, string> { ["Input.Markdown"] = "第三版\n共同的一行\n" }, "更新");
         return (client, post.Id);
     }
 
@@ -21,7 +21,7 @@ public class RevisionsTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     {
         var (client, id) = await PostWithHistoryAsync();
 
-        await client.SubmitFormAsync($"/admin/posts/{id}", Editor.Form, button: "Update");
+        await client.SubmitFormAsync($"/admin/posts/{id}", Editor.Form, button: "更新");
 
         var revisions = await app.WithDbAsync(db => db.Revisions.Where(r => r.PostId == id).OrderBy(r => r.Id).Select(r => new { r.Title, r.Markdown }).ToListAsync());
         Assert.Equal(2, revisions.Count);
@@ -99,7 +99,7 @@ public class RevisionsTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var revisionUrl = $"/admin/posts/{id}/revisions/{first}";
         var stale = await client.GetDocumentAsync(revisionUrl);
         stale.Location.Href = "http://localhost" + revisionUrl;
-        await client.SubmitFormAsync($"/admin/posts/{id}", Editor.Form, new Dictionary<string, string> { ["Input.Markdown"] = "第四版" }, "Update");
+        await client.SubmitFormAsync($"/admin/posts/{id}", Editor.Form, new Dictionary<string, string> { ["Input.Markdown"] = "第四版" }, "更新");
 
         var response = await client.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)stale.QuerySelector("form.restore-form")!);
 

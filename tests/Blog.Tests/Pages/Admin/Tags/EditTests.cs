@@ -50,7 +50,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var page = await response.ReadDocumentAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Enter a name.", page.QuerySelector(".field-error")?.TextContent);
+        Assert.Equal("请输入名称。", page.QuerySelector(".field-error")?.TextContent);
         Assert.Equal($"typed-{n}", page.QuerySelector("input[name='Input.Slug']")?.GetAttribute("value"));
         Assert.Equal($"rnn-{n}", await app.WithDbAsync(db => db.Tags.Where(t => t.Id == tag.Id).Select(t => t.Slug).SingleAsync()));
     }

@@ -1,0 +1,84 @@
+using Blog.BrowserTests.Admin;
+using Blog.BrowserTests.Infrastructure;
+
+namespace Blog.BrowserTests.Site;
+
+/// <summary>What a reader and the author meet on a 390×844 phone.</summary>
+public class PhoneReadingTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    private const int Width = 390, Height = 844;
+
+    [Fact]
+    public async Task Home_TheHeroTakesAtMostAThird_SoTheNewestNotesTitleShows_AndItsAnimationStops()
+    {
+        await using var page = await site.OpenAsync("/", width: Width, height: Height);
+
+        var hero = await page.Page.Locator(".hero").BoundingBoxAsync();
+        var title = await page.Page.Locator(".post-card-title").First.BoundingBoxAsync();
+        Assert.True(hero!.Height <= Height / 3.0, $"The hero is {hero.Height}px tall on an {Height}px screen.");
+        Assert.True(title!.Y + title.Height <= Height, $"The newest note's title ends at {title.Y + title.Height}px, below the screen.");
+        // A few sweeps and blinks, not forever.
+        var iterations = await page.EvalAsync<string[]>(
+            "() => [getComputedStyle(document.querySelector('.hero'), '::after').animationIterationCount, getComputedStyle(document.querySelector('.hero-title'), '::after').animationIterationCount]");
+        Assert.DoesNotContain("infinite", iterations);
+    }
+
+    [Fact]
+    public async Task Home_WithReducedMotion_NothingMoves()
+    {
+        await using var page = await site.OpenAsync("/", width: Width, height: Height,
+            configure: options => options.ReducedMotion = ReducedMotion.Reduce);
+
+        var names = await page.EvalAsync<string[]>(
+            "() => [getComputedStyle(document.querySelector('.hero'), '::after').animationName, getComputedStyle(document.querySelector('.hero-title'), '::after').animationName]");
+
+        Assert.All(names, name => Assert.Equal("none", name));
+    }
+
+    [Fact]
+    public async Task Article_WideTableAndFormula_ShowTheyScroll_AndTheKeyboardScrollsThem()
+    {
+        await using var page = await site.OpenAsync(StudyNotes.MathPath, width: Width, height: Height);
+
+        var table = page.Page.Locator(".article-body .table-scroll").First;
+        Assert.Equal("0", await table.GetAttributeAsync("tabindex"));
+        Assert.Equal("表格（可横向滚动）", await table.GetAttributeAsync("aria-label"));
+        Assert.Contains("gradient", await table.EvaluateAsync<string>("e => getComputedStyle(e).backgroundImage"));
+        await table.FocusAsync();
+        await page.Page.Keyboard.PressAsync("ArrowRight");
+        await page.Page.Keyboard.PressAsync("ArrowRight");
+        Assert.True(await page.WaitUntilAsync("() => document.querySelector('.article-body .table-scroll').scrollLeft > 0"),
+            "Arrow keys on the focused table did not scroll it.");
+        Assert.True(await page.EvalAsync<bool>(
+            "() => [...document.querySelectorAll('.article-body [role=region]')].some(e => e.getAttribute('aria-label') === '公式（可横向滚动）')"),
+            "No wide formula took the keyboard's focus.");
+    }
+
+    [Fact]
+    public async Task Editor_OnAPhone_HasWriteAndPreviewTabs()
+    {
+        await using var page = await site.OpenSignedInAsync("/admin/posts/new", width: Width);
+        await page.Page.FillAsync(EditorSession.Markdown, "注意力：$\\frac{QK^T}{\\sqrt{d_k}}$");
+
+        var tabs = page.Page.Locator(".editor-tabs [role=tab]");
+        Assert.Equal(["编辑", "预览"], await tabs.AllInnerTextsAsync());
+        Assert.False(await page.Page.Locator(".editor-preview").IsVisibleAsync());
+        await tabs.Nth(1).ClickAsync();
+
+        Assert.True(await page.Page.Locator(".editor-preview").IsVisibleAsync());
+        Assert.False(await page.Page.Locator(EditorSession.Markdown).IsVisibleAsync());
+        Assert.Equal("true", await tabs.Nth(1).GetAttributeAsync("aria-selected"));
+    }
+
+    [Fact]
+    public async Task ScriptToggle_ChangesTheArticlesLang()
+    {
+        await using var page = await site.OpenAsync(StudyNotes.MathPath);
+        Assert.Equal("zh-Hans", await page.Page.GetAttributeAsync("article.article", "lang"));
+
+        await page.Page.ClickAsync("button.script-toggle");
+
+        Assert.True(await page.WaitUntilAsync("() => document.querySelector('article.article').lang === 'zh-Hant'"),
+            "The article kept lang=zh-Hans after the reader switched to traditional characters.");
+    }
+}
