@@ -4,6 +4,8 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props Blog.csproj ./
+# libvips (image sizes, WebP copies) comes in the NetVips.Native.linux-x64 package and is published
+# beside Blog.dll; an arm64 build would reference NetVips.Native.linux-arm64 as well.
 # The restore a Release publish needs (ReadyToRun for this platform, see Blog.csproj).
 RUN dotnet restore Blog.csproj -p:Configuration=Release -p:_IsPublishing=true
 COPY . .

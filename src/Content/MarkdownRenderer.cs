@@ -42,9 +42,11 @@ public sealed class MarkdownRenderer
     private readonly RenderBudget _budget;
     private readonly UnrenderableTexts _unrenderable = new();
     private readonly ILogger? _logger;
+    private readonly Media.ArticleImages? _images;
 
-    public MarkdownRenderer(ILogger<MarkdownRenderer>? logger = null) : this(RenderLimits.Default, logger)
+    public MarkdownRenderer(ILogger<MarkdownRenderer>? logger = null, Media.ArticleImages? images = null) : this(RenderLimits.Default, logger)
     {
+        _images = images;
     }
 
     internal MarkdownRenderer(RenderLimits limits, ILogger? logger = null)
@@ -93,6 +95,10 @@ public sealed class MarkdownRenderer
             case BudgetOutcome.Done:
                 if (rendered!.Error is { } error)
                     _unrenderable.Add(markdown, error);
+                // Outside the budget: it may ask the database for image sizes, and a slow answer
+                // must not mark the note as too complex to render.
+                else if (_images is not null)
+                    rendered = rendered with { Html = _images.Apply(rendered.Html) };
                 return rendered;
             case BudgetOutcome.TimedOut:
                 var tooComplex = RenderMessages.TooComplex(_budget.Limits.TimeFor(markdown.Length));
