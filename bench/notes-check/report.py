@@ -35,7 +35,8 @@ def list_posts(db, folders):
         for key in notes_of(folder):
             candidates = [s for s, k in posts if k == key or k.endswith("/" + key)]
             # The same key in two collections: the post whose source names this collection.
-            candidates = [s for s, k in posts if s in candidates and k.startswith(os.path.basename(folder.rstrip("/")) + "/")] or candidates
+            own = f"{collection}/{key}"
+            candidates = [s for s, k in posts if s in candidates and (k == own or k.endswith("/" + own))] or candidates
             if not candidates:
                 missing.append({"collection": collection, "key": key, "why": "no post"})
                 continue

@@ -11,9 +11,11 @@ namespace Blog.Content;
 /// pandoc read them rather than by CommonMark's emphasis-style flanking rules:
 /// <list type="bullet">
 /// <item>A <c>$</c> may touch anything outside it: <c>数据集$D$，且</c>, <c>其中$m$为</c>.</item>
-/// <item>Inside, either no space on both ends (<c>$x$</c>) or a space on both ends (<c>$ x $</c>).</item>
-/// <item>The closing <c>$</c> is not followed by a digit, and the TeX holds no other unescaped
-/// <c>$</c>: <c>$5 and $10</c>, <c>$HOME and $PATH</c> and a lone <c>$</c> stay text.</item>
+/// <item>Inside, either no space on both ends (<c>$x$</c>) or a space on both ends (<c>$ x $</c>);
+/// a space on one end only when what is inside is TeX (<c>$ \pi^{*}(s)$</c>) or a symbol or two (<c>$x $</c>).</item>
+/// <item>Money is not math (a digit after the opening <c>$</c> and after the closing one), and the
+/// TeX holds no other unescaped <c>$</c>: <c>$5 and $10</c>, <c>$HOME and $PATH</c> and a lone
+/// <c>$</c> stay text, while <c>$-$1</c> is a minus sign.</item>
 /// <item>Math never spans a code span (a backtick ends the search) nor, being inline, a blank line
 /// or a heading; <c>\$</c> is a dollar sign, outside math and inside it.</item>
 /// <item><c>$$...$$</c> within a paragraph is display math and may span its lines.</item>
@@ -94,9 +96,13 @@ internal sealed class DollarMathParser : InlineParser
                 case '`':
                     return -1;
                 case '$':
-                    var followedByDigit = i + 1 <= end && char.IsAsciiDigit(text[i + 1]);
-                    var fits = i > open + 1 && IsSpace(text[i - 1]) == spaced && !followedByDigit
-                        && (i + 1 > end || text[i + 1] != '$') && !string.IsNullOrWhiteSpace(text[(open + 1)..i]);
+                    var content = text[(open + 1)..i].Trim();
+                    // "$5 and $10" is money; "$-$1" is a minus sign before a 1.
+                    var money = i + 1 <= end && char.IsAsciiDigit(text[i + 1]) && content.Length > 0 && char.IsAsciiDigit(content[0]);
+                    // A space inside on one end only ("$ \pi^{*}(s)$", "$x $") is a slip when the content is TeX or
+                    // a symbol or two; "$HOME and $PATH" is shell, not math.
+                    var balanced = IsSpace(text[i - 1]) == spaced || content.Length <= 3 || content.AsSpan().IndexOfAny(TexCharacters) >= 0;
+                    var fits = content.Length > 0 && balanced && !money && (i + 1 > end || text[i + 1] != '$');
                     return fits ? i : -1;
             }
         }
@@ -121,6 +127,8 @@ internal sealed class DollarMathParser : InlineParser
         }
         return -1;
     }
+
+    private static readonly System.Buffers.SearchValues<char> TexCharacters = System.Buffers.SearchValues.Create("\\^_{}=");
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r';
 

@@ -28,6 +28,9 @@ public class MathDelimiterTests
     [InlineData("（$x_i$）与「$y_i$」", @"\(x_i\)", @"\(y_i\)")]
     [InlineData("docsify 写法 $ x + y $ 也行", @"\(x + y\)", null)]
     [InlineData("GitHub 写法 $`\\sqrt{2}`$ 也行", @"\(\sqrt{2}\)", null)]
+    [InlineData("奖励为 $-$1，终点为 $+$5", @"\(-\)", @"\(+\)")]
+    [InlineData("最佳策略，即$ \\pi^{*}(s)=\\arg\\max_\\pi V_{\\pi}(s)$ 。", @"\(\pi^{*}(s)=\arg\max_\pi V_{\pi}(s)\)", null)]
+    [InlineData("输入 $x $的形状为 $4\\times 4$", @"\(x\)", @"\(4\times 4\)")]
     public void DollarMath_AgainstCjkAndFullWidthPunctuation(string markdown, string first, string? second)
     {
         var formulas = Formulas(markdown);
