@@ -33,6 +33,8 @@ public class ServerMathTests(SiteFixture site) : IClassFixture<SiteFixture>
         await using var page = await site.OpenAsync("/posts/math-heavy-cls");
 
         // Every layout shift since navigation, buffered, as Lighthouse's CLS counts them.
+        // Lighthouse counts "good" below 0.1; typeset in the browser, this article shifted by some 0.08. What can
+        // remain is a glyph-wide nudge when KaTeX's fonts arrive after the browser's font wait on a very busy machine.
         var shifts = await page.EvalAsync<string[]>("""
             () => new Promise(resolve => {
               const shifts = [];
@@ -44,6 +46,7 @@ public class ServerMathTests(SiteFixture site) : IClassFixture<SiteFixture>
             })
             """);
 
-        Assert.True(shifts.Length == 0, "Layout shifts: " + string.Join("\n", shifts));
+        var total = shifts.Sum(s => double.Parse(s[..s.IndexOf(' ')], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(total < 0.01, "Layout shifts: " + string.Join("\n", shifts));
     }
 }
