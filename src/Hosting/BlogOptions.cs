@@ -27,6 +27,12 @@ public sealed class BlogOptions
     public bool OutputCache { get; set; } = true;
 
     /// <summary>
+    /// Articles offer smaller WebP copies of their images to smaller screens (off only to measure
+    /// the page weight of the originals; applies to posts rendered afterwards).
+    /// </summary>
+    public bool ImageVariants { get; set; } = true;
+
+    /// <summary>
     /// The request log's lines for answers from the page cache: one in a hundred (Sampled) or every
     /// one (All, <c>Blog__RequestLog=All</c>). Every other request always has its line.
     /// </summary>
