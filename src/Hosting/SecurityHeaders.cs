@@ -31,13 +31,14 @@ internal static class SecurityHeaders
     /// <summary>
     /// Images come from the site itself (uploads, imported notes) and from the hosts the author
     /// lists, nowhere else: an image from any other host would tell it who reads what (a tracking
-    /// pixel), and a note pasted from the web brings such images along unnoticed. No data: images
-    /// either: the sanitizer drops data: URLs from notes and the site's own styles use none.
+    /// pixel), and a note pasted from the web brings such images along unnoticed. data: images are
+    /// allowed: notes written in Typora carry pasted screenshots as base64 PNG/JPEG/GIF/WebP, which
+    /// the sanitizer admits (and no other data: URL); they come from the page itself, not elsewhere.
     /// </summary>
     public static string ContentSecurityPolicy(IEnumerable<string> imageHosts)
     {
         var images = string.Concat(imageHosts.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => " " + ImageSource(h.Trim())));
-        return $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'{images}; "
+        return $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:{images}; "
             + "font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }
 

@@ -31,7 +31,7 @@ public class HeadersTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.Equal(["'self'"], directives["default-src"]);
         Assert.Equal(["'none'"], directives["frame-ancestors"]);
         Assert.Equal(["'none'"], directives["object-src"]);
-        Assert.Equal(["'self'"], directives["img-src"]); // no tracking pixels from any host; hosts only when the author lists them
+        Assert.Equal(["'self'", "data:"], directives["img-src"]); // no tracking pixels from any host; hosts only when the author lists them
         Assert.Equal(["'self'"], directives["base-uri"]);
         Assert.Equal(["'self'"], directives["form-action"]);
         Assert.Equal("nosniff", Assert.Single(headers.GetValues("X-Content-Type-Options")));
@@ -160,7 +160,7 @@ public class ImageHostsTests
         var response = await app.CreateClient().GetAsync("/posts/welcome");
 
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
-        Assert.Contains("img-src 'self' https://images.example.com https://cdn.example.org:8443 https://*.githubusercontent.com;", csp);
+        Assert.Contains("img-src 'self' data: https://images.example.com https://cdn.example.org:8443 https://*.githubusercontent.com;", csp);
     }
 
     [Theory]

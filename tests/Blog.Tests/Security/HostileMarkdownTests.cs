@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using System.Text;
+using Blog.Data;
 using Blog.Import;
 using Blog.Tests.Import;
 using Blog.Tests.Infrastructure;
@@ -105,7 +106,8 @@ public class HostileMarkdownTests(KestrelBlogApp app) : IClassFixture<KestrelBlo
             Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
             Assert.True(previewTook < Limit && saveTook < Limit, $"seed {seed * 100 + i}: preview {previewTook.TotalSeconds:0.0} s, save {saveTook.TotalSeconds:0.0} s");
             var id = save.SavedPostId();
-            Assert.Equal(markdown, await app.WithDbAsync(db => db.Posts.Where(p => p.Id == id).Select(p => p.Markdown).SingleAsync()));
+            // Kept as typed, but for what XML cannot carry: controls as their symbols, U+FFFE/U+FFFF as U+FFFD (StoredText).
+            Assert.Equal(StoredText.Clean(markdown), await app.WithDbAsync(db => db.Posts.Where(p => p.Id == id).Select(p => p.Markdown).SingleAsync()));
         }
     }
 
