@@ -4,6 +4,8 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props Blog.csproj ./
+# libvips (image sizes, WebP copies) comes in the NetVips.Native.linux-x64 package and is published
+# beside Blog.dll; an arm64 build would reference NetVips.Native.linux-arm64 as well.
 # The restore a Release publish needs (ReadyToRun for this platform, see Blog.csproj).
 RUN dotnet restore Blog.csproj -p:Configuration=Release -p:_IsPublishing=true
 COPY . .
@@ -20,8 +22,8 @@ ENV ASPNETCORE_URLS=http://+:8080 \
     Blog__MediaPath=/app/data/media
 # Commands run on the same image: `docker run ... blog migrate` creates/migrates the database and
 # exits (for a deployment step before several nodes start; each node also migrates at start,
-# under a lock, so this is optional). /healthz answers 503 with the reason while the database
-# cannot be used: a HEALTHCHECK or load balancer can use it.
+# under a lock, so this is optional). /healthz answers 503 while the database cannot be used (the
+# reason goes to the log): a HEALTHCHECK or load balancer can use it.
 VOLUME /app/data
 EXPOSE 8080
 ENTRYPOINT ["dotnet", "Blog.dll"]

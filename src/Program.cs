@@ -6,10 +6,21 @@ using Blog.Hosting;
 if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddBlog();
-
-var app = builder.Build();
+WebApplication app;
+try
+{
+    var builder = WebApplication.CreateBuilder(AppFiles.Options(args));
+    AppFiles.EnsureSettings(builder.Environment);
+    builder.AddBlog();
+    app = builder.Build();
+    AppFiles.EnsureWebRoot(app.Environment);
+}
+catch (MissingAppFilesException e)
+{
+    // Before the log exists: one line on standard error and a failed start, never a site without its styles.
+    await Console.Error.WriteLineAsync($"error: {e.Message}");
+    return 1;
+}
 // The database is set up on another thread while the site builds its pipeline; the site listens
 // once that has ended (see FirstSetUpWait). One that cannot be used (not up yet, a wrong address
 // or password) does not stop the site: it answers 503 and keeps trying.

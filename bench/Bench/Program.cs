@@ -2,9 +2,31 @@ using System.Diagnostics;
 using Bench;
 using Blog.Content;
 
-// bench helpers:  generate COUNT FOLDER  |  render
+// bench helpers:  generate COUNT FOLDER  |  render  |  screenshots NOTES FOLDER
 switch (args)
 {
+    case ["screenshots", var notesText, var folder]:
+    {
+        // NOTES notes of 20 screenshots each, every screenshot its own (different seeds): 20 × NOTES images.
+        var notes = int.Parse(notesText);
+        Directory.CreateDirectory(Path.Combine(folder, "assets"));
+        var bytes = 0L;
+        for (var n = 1; n <= notes; n++)
+        {
+            var body = new System.Text.StringBuilder($"---\ntitle: 截图笔记 {n}：注意力机制的实现与训练\nslug: screenshots-{n}\ndate: 2025-05-{n % 28 + 1:00}\n---\n\n");
+            for (var i = 0; i < 20; i++)
+            {
+                var name = $"image-202405{n % 28 + 1:00}09{i:00}24{n:000}.png";
+                var png = new Screenshots(seed: n * 100 + i).Make(i);
+                File.WriteAllBytes(Path.Combine(folder, "assets", name), png);
+                bytes += png.Length;
+                body.Append($"第 {i + 1} 步：先看截图里的代码与日志，再对照公式 $\\mathrm{{softmax}}(QK^T/\\sqrt{{d_k}})V$ 理解。\n\n![{name[..^4]}](assets/{name})\n\n");
+            }
+            File.WriteAllText(Path.Combine(folder, $"screenshots-{n}.md"), body.ToString());
+        }
+        Console.WriteLine($"{notes * 20} screenshots (2560×1600 PNG) in {notes} notes: {bytes / 1024.0 / 1024:F1} MB, {bytes / (notes * 20) / 1024} KB each on average");
+        return 0;
+    }
     case ["generate", var countText, var folder]:
     {
         var count = int.Parse(countText);

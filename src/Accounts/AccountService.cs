@@ -21,7 +21,7 @@ public sealed class AccountService(BlogDbContext db, SignInThrottle throttle, Ti
 
     public async Task<SignInOutcome> SignInAsync(HttpContext context, string userName, string password)
     {
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = SignInThrottle.AddressOf(context.Connection.RemoteIpAddress);
         if (throttle.LockedUntil(userName, address) is not null)
             return SignInOutcome.LockedOut;
 
@@ -37,7 +37,7 @@ public sealed class AccountService(BlogDbContext db, SignInThrottle throttle, Ti
             return SignInOutcome.Invalid;
         }
 
-        throttle.Succeeded(userName);
+        throttle.Succeeded(userName, address);
         // A fresh ticket and cookie at every sign-in: nothing issued before it carries over.
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user!),
             new AuthenticationProperties { IsPersistent = false, IssuedUtc = clock.GetUtcNow() });

@@ -34,7 +34,16 @@ public static class CommandLine
         }
 
         // Command words are not configuration: build the host without them, and keep the log quiet.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions());
+        var builder = WebApplication.CreateBuilder(AppFiles.Options([]));
+        try
+        {
+            AppFiles.EnsureSettings(builder.Environment);
+        }
+        catch (MissingAppFilesException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
         builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
         builder.Configuration["Serilog:MinimumLevel:Override:Microsoft"] = "Warning";
         builder.AddBlog();

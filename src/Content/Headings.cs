@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using Markdig.Renderers.Html;
+using Markdig.Helpers;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Blog.Content;
 
@@ -22,12 +24,35 @@ internal static class Headings
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
+            StripDocsifyMarkers(heading);
             var text = InlineText.Of(heading.Inline);
             var anchor = Unique(Slugs.Normalize(text, lowercase: true) is { Length: > 0 } s ? s : "section", used);
             heading.GetAttributes().Id = anchor;
             entries.Add(new TocEntry(heading.Level, text, anchor));
         }
         return entries;
+    }
+
+    /// <summary>docsify's <c>{docsify-ignore}</c> and <c>{docsify-ignore-all}</c> tell its sidebar to skip a heading; they are not part of it.</summary>
+    private static void StripDocsifyMarkers(HeadingBlock heading)
+    {
+        if (heading.Inline is null)
+            return;
+        foreach (var literal in heading.Inline.Descendants<LiteralInline>())
+        {
+            var content = literal.Content.ToString();
+            if (content.Contains("{docsify-ignore", StringComparison.Ordinal))
+                literal.Content = new StringSlice(content.Replace("{docsify-ignore-all}", "").Replace("{docsify-ignore}", "").TrimEnd());
+        }
+    }
+
+    /// <summary>Typora's <c>[TOC]</c> paragraph: the table of contents in its place, however few the headings.</summary>
+    public static string InsertToc(string html, IReadOnlyList<TocEntry> entries)
+    {
+        const string Marker = "<p>[TOC]</p>";
+        if (!html.Contains(Marker, StringComparison.OrdinalIgnoreCase))
+            return html;
+        return html.Replace(Marker, entries.Count == 0 ? "" : TocHtml(entries, minimum: 1), StringComparison.OrdinalIgnoreCase);
     }
 
     private static string Unique(string anchor, HashSet<string> used)
@@ -42,9 +67,9 @@ internal static class Headings
     /// A nested list of links. The author's own numbering is part of the heading text, so the
     /// list adds none of its own.
     /// </summary>
-    public static string TocHtml(IReadOnlyList<TocEntry> entries)
+    public static string TocHtml(IReadOnlyList<TocEntry> entries, int minimum = MinimumForToc)
     {
-        if (entries.Count < MinimumForToc)
+        if (entries.Count < minimum)
             return "";
 
         var top = entries.Min(e => e.Level);

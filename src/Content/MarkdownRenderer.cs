@@ -19,7 +19,7 @@ namespace Blog.Content;
 public sealed class MarkdownRenderer
 {
     /// <summary>Bump when the output changes; posts rendered by an older version are re-rendered at start.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     // Reading speeds: about 300 CJK characters or 200 English words a minute.
     private const double CjkPerMinute = 300, WordsPerMinute = 200;
@@ -29,19 +29,24 @@ public sealed class MarkdownRenderer
         .UseGridTables()
         .UseTaskLists()
         .UseFootnotes()
-        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
+        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough | Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Marked)
+        .UseCjkFriendlyEmphasis() // **强化学习（RL）**讨论: the markdown-cjk-friendly amendments
         .UseAutoLinks()
         .UseMathematics()
         .Use<StudyNotesExtension>()
-        .DisableHtml() // raw HTML is shown as text, never executed
-        .Build();
+        .Build(); // raw HTML stays on: the sanitizer keeps what notes really use (see NoteHtmlSanitizer)
+
+    // Started with the first renderer, so that the site's first note with HTML does not wait for it.
+    private static readonly Task SanitizerReady = Task.Run(NoteHtmlSanitizer.Prepare);
 
     private readonly RenderBudget _budget;
     private readonly UnrenderableTexts _unrenderable = new();
     private readonly ILogger? _logger;
+    private readonly Media.ArticleImages? _images;
 
-    public MarkdownRenderer(ILogger<MarkdownRenderer>? logger = null) : this(RenderLimits.Default, logger)
+    public MarkdownRenderer(ILogger<MarkdownRenderer>? logger = null, Media.ArticleImages? images = null) : this(RenderLimits.Default, logger)
     {
+        _images = images;
     }
 
     internal MarkdownRenderer(RenderLimits limits, ILogger? logger = null)
@@ -81,6 +86,8 @@ public sealed class MarkdownRenderer
             return Unrendered(markdown, RenderMessages.TooLong(markdown.Length, _budget.Limits.MaxLength));
         if (_unrenderable.ErrorOf(markdown) is { } known)
             return Unrendered(markdown, known);
+        if (markdown.Contains('<'))
+            SanitizerReady.Wait();
 
         var (outcome, rendered) = _budget.Run(markdown.Length, deadline => RenderWithin(markdown, deadline));
         switch (outcome)
@@ -88,6 +95,10 @@ public sealed class MarkdownRenderer
             case BudgetOutcome.Done:
                 if (rendered!.Error is { } error)
                     _unrenderable.Add(markdown, error);
+                // Outside the budget: it may ask the database for image sizes, and a slow answer
+                // must not mark the note as too complex to render.
+                else if (_images is not null)
+                    rendered = rendered with { Html = _images.Apply(rendered.Html) };
                 return rendered;
             case BudgetOutcome.TimedOut:
                 var tooComplex = RenderMessages.TooComplex(_budget.Limits.TimeFor(markdown.Length));
@@ -103,6 +114,7 @@ public sealed class MarkdownRenderer
     {
         try
         {
+            markdown = TrustedHtml.StripPlaceholderCharacters(markdown);
             var document = Markdown.Parse(markdown, _pipeline, new RenderContext(deadline));
             deadline.ThrowIfPast();
             var toc = Headings.AssignAnchors(document);
@@ -110,7 +122,7 @@ public sealed class MarkdownRenderer
             var plainText = PlainText(document);
             var (cjk, words) = Cjk.Count(plainText);
             deadline.ThrowIfPast();
-            var html = ToHtml(document);
+            var html = Headings.InsertToc(ToHtml(document), toc);
             deadline.ThrowIfPast();
 
             return new RenderedMarkdown(
@@ -145,14 +157,24 @@ public sealed class MarkdownRenderer
     private static RenderedMarkdown Unrendered(string markdown, string error) =>
         RenderedMarkdown.Failed($"<pre class=\"unrendered\">{WebUtility.HtmlEncode(markdown)}</pre>", error);
 
+    /// <summary>
+    /// The document as HTML. The author's inline HTML goes through the sanitizer; a note without
+    /// any (most) is Markdig's own escaped output and skips it. Trusted fragments are put back last.
+    /// </summary>
     private string ToHtml(MarkdownDocument document)
     {
         using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
+        var renderer = new TrustedHtmlRenderer(writer);
         _pipeline.Setup(renderer);
         renderer.Render(document);
-        return writer.ToString();
+        var html = writer.ToString();
+        if (HasRawHtml(document))
+            html = NoteHtmlSanitizer.Sanitize(html);
+        return renderer.PutBack(html);
     }
+
+    private static bool HasRawHtml(MarkdownDocument document) =>
+        document.Descendants<HtmlBlock>().Any() || document.Descendants<HtmlInline>().Any();
 
     /// <summary>Neutralizes unsafe URLs, lazy-loads images, and returns the images' URLs in order.</summary>
     private static List<string> SecureLinks(MarkdownDocument document)

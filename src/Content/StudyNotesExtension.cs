@@ -1,18 +1,38 @@
 using Markdig;
 using Markdig.Extensions.Mathematics;
 using Markdig.Extensions.Tables;
+using Markdig.Parsers;
 using Markdig.Parsers.Inlines;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
 
 namespace Blog.Content;
 
-/// <summary>Our additions to Markdig: LaTeX delimiters, math and table output, render checkpoints. Add after the built-in extensions.</summary>
+/// <summary>
+/// Our additions to Markdig: math as note writers delimit it, math and table output, render
+/// checkpoints. Add after the built-in extensions (it replaces UseMathematics' parsers).
+/// </summary>
 internal sealed class StudyNotesExtension : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
         if (!pipeline.InlineParsers.Contains<LatexDelimiterParser>())
             pipeline.InlineParsers.InsertBefore<EscapeInlineParser>(new LatexDelimiterParser());
+        if (!pipeline.InlineParsers.Contains<DollarMathParser>())
+        {
+            pipeline.InlineParsers.RemoveAll(p => p is MathInlineParser);
+            pipeline.InlineParsers.InsertBefore<EscapeInlineParser>(new DollarMathParser());
+        }
+        if (!pipeline.BlockParsers.Contains<DisplayMathBlockParser>())
+        {
+            pipeline.BlockParsers.RemoveAll(p => p is MathBlockParser);
+            pipeline.BlockParsers.InsertBefore<ParagraphBlockParser>(new DisplayMathBlockParser());
+        }
+        if (!pipeline.InlineParsers.Contains<CalloutParser>())
+            pipeline.InlineParsers.InsertBefore<LinkInlineParser>(new CalloutParser());
+        pipeline.DocumentProcessed -= MathFences;
+        pipeline.DocumentProcessed += MathFences;
         RenderCheckpoints.AddTo(pipeline);
     }
 
@@ -22,5 +42,33 @@ internal sealed class StudyNotesExtension : IMarkdownExtension
             return;
         html.ObjectRenderers.Replace<HtmlMathInlineRenderer>(new MathInlineRenderer());
         html.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollingTableRenderer());
+        if (!html.ObjectRenderers.Contains<CalloutTitleRenderer>())
+            html.ObjectRenderers.Add(new CalloutTitleRenderer());
     }
+
+    /// <summary>GitHub's <c>```math</c> fences are display math, not code.</summary>
+    private static void MathFences(MarkdownDocument document)
+    {
+        foreach (var fence in document.Descendants<FencedCodeBlock>().Where(IsMathFence).ToList())
+        {
+            var math = new MathBlock(null!) // made after parsing: no parser will see it
+            {
+                Line = fence.Line,
+                Column = fence.Column,
+                Span = fence.Span,
+                FencedChar = '$',
+                OpeningFencedCharCount = 2,
+                ClosingFencedCharCount = 2,
+                Lines = fence.Lines,
+            };
+            math.GetAttributes().AddClass("math");
+            var parent = fence.Parent!;
+            var index = parent.IndexOf(fence);
+            parent.RemoveAt(index);
+            parent.Insert(index, math);
+        }
+    }
+
+    private static bool IsMathFence(FencedCodeBlock block) =>
+        block is not MathBlock && string.Equals(block.Info, "math", StringComparison.OrdinalIgnoreCase);
 }

@@ -10,4 +10,11 @@ public class Media
     public long Size { get; set; }
     public required string Sha256 { get; set; }
     public DateTime UploadedAt { get; set; }
+
+    /// <summary>Pixels as shown (EXIF orientation applied); null for images stored before sizes were kept, read from the file when needed.</summary>
+    public int? Width { get; set; }
+    public int? Height { get; set; }
+
+    /// <summary>The author's description, the alt text wherever a note gives the image none (or only its file name).</summary>
+    public string? Description { get; set; }
 }

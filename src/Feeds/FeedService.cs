@@ -65,7 +65,7 @@ public sealed class FeedService(IServiceScopeFactory scopes, SiteSettingsStore s
             })
             .ToListAsync(cancellationToken);
         var tags = await db.NamesByPostAsync(rows.Select(r => r.Id).ToList(), cancellationToken);
-        var entries = rows.Select(r => new FeedEntry(r.Id, r.Title, r.Slug, r.Summary, r.Html, r.PublishedAt, r.UpdatedAt, r.CreatedAt,
+        var entries = rows.Select(r => new FeedEntry(r.Id, r.Title, r.Slug, r.Summary, Media.ArticleImages.OriginalsOnly(r.Html), r.PublishedAt, r.UpdatedAt, r.CreatedAt,
             r.Category, tags[r.Id])).ToList();
 
         var document = Build(format, site, baseUrl, categorySlug, categoryName, entries, version);

@@ -50,6 +50,7 @@ public static class BlogApplication
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.AddSingleton<MarkdownRenderer>();
+        services.AddImageServices();
         services.AddSingleton<SiteSettingsStore>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<MediaStore>();

@@ -26,6 +26,12 @@ public sealed class BlogOptions
     /// <summary>Cache public pages in memory until their content changes (off only to measure the app without it).</summary>
     public bool OutputCache { get; set; } = true;
 
+    /// <summary>
+    /// Articles offer smaller WebP copies of their images to smaller screens (off only to measure
+    /// the page weight of the originals; applies to posts rendered afterwards).
+    /// </summary>
+    public bool ImageVariants { get; set; } = true;
+
     /// <summary>URLs in one sitemap file: the protocol's limit (lower only to test the split into a sitemap index).</summary>
     public int SitemapUrls { get; set; } = 50_000;
 }

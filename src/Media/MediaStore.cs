@@ -12,7 +12,7 @@ public sealed record StoredMedia(Data.Media Media, string Url, bool AlreadyStore
 /// Stores images under names made from their SHA-256, so the same screenshot pasted or
 /// imported twice is kept once, and no user-chosen name ever reaches the file system.
 /// </summary>
-public sealed class MediaStore(BlogDbContext db, IOptions<BlogOptions> options, TimeProvider clock)
+public sealed class MediaStore(BlogDbContext db, IOptions<BlogOptions> options, TimeProvider clock, MediaCatalog catalog, VariantQueue variants)
 {
     public const string UrlPrefix = "/media/";
 
@@ -31,7 +31,12 @@ public sealed class MediaStore(BlogDbContext db, IOptions<BlogOptions> options, 
         var existing = db.Media.Local.FirstOrDefault(m => m.Sha256 == hash)
             ?? await db.Media.FirstOrDefaultAsync(m => m.Sha256 == hash, cancellationToken);
         if (existing is not null && File.Exists(PathOf(existing.FileName)))
+        {
+            if (existing.Width is null && ImageProbe.Of(content) is { } known)
+                (existing.Width, existing.Height) = (known.Width, known.Height); // stored before sizes were kept
+            catalog.Remember(existing);
             return new StoredMedia(existing, UrlPrefix + existing.FileName, AlreadyStored: true);
+        }
 
         var media = existing ?? new Data.Media
         {
@@ -42,6 +47,8 @@ public sealed class MediaStore(BlogDbContext db, IOptions<BlogOptions> options, 
             Sha256 = hash,
             UploadedAt = clock.GetUtcNow().UtcDateTime,
         };
+        if (media.Width is null && ImageProbe.Of(content) is { } size)
+            (media.Width, media.Height) = (size.Width, size.Height);
         Directory.CreateDirectory(Folder);
         // Write to a temporary name first so a crash never leaves a half-written image under the real name.
         var temporary = PathOf(media.FileName) + ".tmp";
@@ -50,6 +57,8 @@ public sealed class MediaStore(BlogDbContext db, IOptions<BlogOptions> options, 
 
         if (existing is null)
             db.Media.Add(media);
+        catalog.Remember(media);
+        variants.Enqueue(media.FileName);
         return new StoredMedia(media, UrlPrefix + media.FileName, AlreadyStored: false);
     }
 
@@ -63,6 +72,17 @@ public sealed class MediaStore(BlogDbContext db, IOptions<BlogOptions> options, 
         await db.SaveChangesAsync(cancellationToken);
         if (FileOf(media.FileName) is { } path)
             File.Delete(path);
+        DeleteVariants(media.FileName);
+    }
+
+    private void DeleteVariants(string fileName)
+    {
+        var folder = Path.Combine(Folder, ImageVariants.Folder);
+        if (Directory.Exists(folder) && MediaFolder.StoredName().IsMatch(fileName))
+        {
+            foreach (var variant in Directory.EnumerateFiles(folder, Path.GetFileNameWithoutExtension(fileName) + "-*.webp"))
+                File.Delete(variant);
+        }
     }
 
     /// <summary>The stored file of a name taken from a /media/ URL or a row; null when it cannot be one of ours.</summary>

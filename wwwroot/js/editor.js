@@ -581,8 +581,10 @@
         if (signedOut(response)) throw new Error('signed out: sign in again in another tab');
         const answer = await response.json().catch(() => ({}));
         if (!response.ok) throw new Error(answer.error || `the server answered ${response.status}`);
-        swapPlaceholder(placeholder, `![${name}](${answer.url})`);
-        uploadMessage('');
+        const alt = typeof answer.alt === 'string' ? answer.alt.replace(/[\\[\]]/g, '\\$&') : name;
+        swapPlaceholder(placeholder, `![${alt}](${answer.url})`);
+        // A screenshot's file name says nothing to a reader who cannot see it: ask for words.
+        uploadMessage(alt ? '' : 'Image uploaded: describe it between ![ and ] for readers who cannot see it.', false);
       })
       .catch((error) => {
         swapPlaceholder(placeholder, '');
@@ -605,9 +607,9 @@
     markdown.dispatchEvent(new Event('input', { bubbles: true }));
   }
 
-  function uploadMessage(text) {
+  function uploadMessage(text, isError = text !== '') {
     uploadState.textContent = text;
-    uploadState.classList.toggle('is-error', text !== '');
+    uploadState.classList.toggle('is-error', isError);
   }
 
   // ---------- scroll the preview along with the source ----------

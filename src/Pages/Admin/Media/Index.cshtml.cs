@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Blog.Content;
 using Blog.Data;
 using Blog.Hosting;
 using Blog.Media;
@@ -9,21 +11,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Pages.Admin.Media;
 
-/// <summary>The media library: upload an image, copy its Markdown, delete it.</summary>
+/// <summary>The media library: upload an image, describe it, copy its Markdown, delete it.</summary>
 [UploadLimit(Advice = " set in Settings")]
-public class IndexModel(BlogDbContext db, MediaStore store, SiteSettingsStore settings) : PageModel
+public class IndexModel(BlogDbContext db, MediaStore store, SiteSettingsStore settings, MarkdownRenderer renderer, MediaCatalog catalog, MediaFolder folder) : PageModel
 {
     public const int PageSize = 24;
 
-    public sealed record MediaRow(int Id, string FileName, string OriginalName, long Size, DateTime UploadedAt)
+    public sealed record MediaRow(int Id, string FileName, string OriginalName, long Size, DateTime UploadedAt, int? Width, int? Height, string? Description)
     {
         public string Url => MediaStore.UrlPrefix + FileName;
-        public string Markdown => MediaMarkdown.Image(OriginalName, Url);
+        public string Markdown => MediaMarkdown.Image(OriginalName, Url, Description);
     }
 
     public sealed class InputModel
     {
         public IFormFile? File { get; set; }
+
+        [StringLength(1000)]
+        public string? Description { get; set; }
     }
 
     [BindProperty]
@@ -79,6 +84,24 @@ public class IndexModel(BlogDbContext db, MediaStore store, SiteSettingsStore se
         return Page();
     }
 
+    /// <summary>Saves an image's description: the alt text of the notes that give it none, or only its file name.</summary>
+    public async Task<IActionResult> OnPostDescribeAsync(int id, CancellationToken cancellationToken)
+    {
+        var media = await db.Media.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (media is null)
+            return NotFound();
+        if (!ModelState.IsValid)
+        {
+            TempData["Status"] = "A description can be up to 1,000 characters; it was not saved.";
+            return Redirect($"{Link(await PageOfAsync(media, cancellationToken))}#media-{id}");
+        }
+        var rendered = await db.DescribeAsync(media, Input.Description, renderer, catalog, folder, cancellationToken);
+        TempData["Status"] = media.Description is null
+            ? $"Removed the description of “{media.OriginalName}”."
+            : $"Saved the description of “{media.OriginalName}”" + (rendered == 0 ? "." : $"; {DeleteModel.Plural(rendered)} showing it updated.");
+        return Redirect($"{Link(await PageOfAsync(media, cancellationToken))}#media-{id}");
+    }
+
     /// <summary>Says what the file is when that helps: an SVG can carry scripts, an HTML page renamed .png is not a picture.</summary>
     internal static string Refusal(string name, byte[] content)
     {
@@ -102,7 +125,7 @@ public class IndexModel(BlogDbContext db, MediaStore store, SiteSettingsStore se
         Items = await db.Media.AsNoTracking()
             .OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id)
             .Skip((number - 1) * PageSize).Take(PageSize)
-            .Select(m => new MediaRow(m.Id, m.FileName, m.OriginalName, m.Size, m.UploadedAt))
+            .Select(m => new MediaRow(m.Id, m.FileName, m.OriginalName, m.Size, m.UploadedAt, m.Width, m.Height, m.Description))
             .ToListAsync(cancellationToken);
         return true;
     }

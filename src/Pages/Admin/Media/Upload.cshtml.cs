@@ -9,7 +9,7 @@ namespace Blog.Pages.Admin.Media;
 
 /// <summary>
 /// Where the editor uploads a pasted or dropped image (multipart, one "file" field), answering
-/// JSON: <c>{ url, name }</c>, or <c>{ error }</c> with 400, 413 or 415. Only images pass: the
+/// JSON: <c>{ url, name, alt }</c>, or <c>{ error }</c> with 400, 413 or 415. Only images pass: the
 /// content is sniffed, so an HTML page named .png or an SVG (which can carry script) is refused.
 /// </summary>
 // The limit the author set is checked below; this cap only keeps a huge body from being read
@@ -65,7 +65,13 @@ public class UploadModel(BlogDbContext db, MediaStore store, SiteSettingsStore s
             return Error(StatusCodes.Status415UnsupportedMediaType,
                 $"“{file.FileName}” is not a PNG, JPEG, GIF or WebP image, so it was not uploaded. (SVG is not accepted: it can carry scripts.)");
         await db.SaveChangesAsync(cancellationToken);
-        return new JsonResult(new { url = stored.Url, name = Path.GetFileNameWithoutExtension(file.FileName) });
+        // alt: the image's description, or its file name when that says something; empty invites the author to write one.
+        return new JsonResult(new
+        {
+            url = stored.Url,
+            name = Path.GetFileNameWithoutExtension(file.FileName),
+            alt = MediaMarkdown.AltFor(file.FileName, stored.Media.Description),
+        });
     }
 
     private JsonResult TooLarge(long limit) =>

@@ -37,10 +37,21 @@ public class UploadTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var url = answer.GetProperty("url").GetString()!;
         Assert.Matches("^/media/[0-9a-f]{32}\\.png$", url);
         Assert.Equal("截图 2026", answer.GetProperty("name").GetString());
+        Assert.Equal("", answer.GetProperty("alt").GetString()); // a screenshot's name is no description
         var served = await app.CreateClient().GetAsync(url);
         Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
         Assert.Equal(png, await served.Content.ReadAsByteArrayAsync());
         Assert.True(await app.WithDbAsync(db => db.Media.AnyAsync(m => "/media/" + m.FileName == url)));
+    }
+
+    [Fact]
+    public async Task APngWithADescriptiveName_IsInsertedWithThatNameAsItsAlt()
+    {
+        var png = Png.Concat(Guid.NewGuid().ToByteArray()).ToArray();
+
+        var answer = await (await UploadAsync(png, "位置编码示意图.png", "image/png")).ReadJsonAsync();
+
+        Assert.Equal("位置编码示意图", answer.GetProperty("alt").GetString());
     }
 
     [Fact]
