@@ -25,8 +25,8 @@ internal sealed class PublicPageCachePolicy(NextPublication nextPublication, Tim
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
-        // What varies the key: the output cache's own parts (scheme, host, path base, path), every
-        // query key and Accept-Encoding. None of it comes from a forwarded header but the scheme,
+        // What varies the key (PageCache.KeyOf, which keeps every encoding of a page in one entry):
+        // scheme, host, path base, path (its case too), the query string and Accept-Encoding. None of it comes from a forwarded header but the scheme,
         // and that only from a trusted proxy: BlogApplication believes no X-Forwarded-Host or
         // X-Forwarded-Prefix, which made one client's made-up prefix the key of another page.
         context.CacheVaryByRules.QueryKeys = "*";

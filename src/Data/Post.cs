@@ -11,9 +11,11 @@ public enum PostStatus
 public class Post
 {
     public int Id { get; set; }
-    public required string Title { get; set; }
+    // The author's text is saved without the characters XML cannot carry (see StoredText); EF
+    // reads rows straight into the backing fields, so only what the app assigns goes through this.
+    public required string Title { get; set => field = StoredText.Clean(value); }
     public required string Slug { get; set; }
-    public string Markdown { get; set; } = "";
+    public string Markdown { get; set => field = StoredText.Clean(value); } = "";
     public string Html { get; set; } = "";
 
     /// <summary>The table of contents, empty for articles with fewer than three headings.</summary>
@@ -23,7 +25,7 @@ public class Post
     public string PlainText { get; set; } = "";
 
     /// <summary>The author's own summary; when empty the computed excerpt is shown.</summary>
-    public string? Summary { get; set; }
+    public string? Summary { get; set => field = StoredText.CleanOrNull(value); }
     public string Excerpt { get; set; } = "";
 
     /// <summary>Set when the Markdown could not be rendered; the Markdown is kept as typed.</summary>
@@ -69,8 +71,8 @@ public class Post
     /// The editor's autosave: kept beside the post, never published and never a revision, until
     /// the author saves. Lets a reload or a crash lose at most a few seconds of typing.
     /// </summary>
-    public string? AutosaveTitle { get; set; }
-    public string? AutosaveMarkdown { get; set; }
+    public string? AutosaveTitle { get; set => field = StoredText.CleanOrNull(value); }
+    public string? AutosaveMarkdown { get; set => field = StoredText.CleanOrNull(value); }
     public DateTime? AutosavedAt { get; set; }
 
     /// <summary>Changes at every save; a save based on an older version is refused, never silently applied.</summary>

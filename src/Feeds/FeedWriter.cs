@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Blog.Data;
 
 namespace Blog.Feeds;
 
@@ -25,10 +26,10 @@ internal static class FeedWriter
             xml.WriteAttributeString("xmlns", "content", null, ContentNs);
             xml.WriteAttributeString("xmlns", "dc", null, DcNs);
             xml.WriteStartElement("channel");
-            xml.WriteElementString("title", channel.Title);
+            xml.WriteElementString("title", Text(channel.Title));
             xml.WriteElementString("link", channel.SiteUrl);
-            xml.WriteElementString("description", channel.Description);
-            xml.WriteElementString("language", channel.Language);
+            xml.WriteElementString("description", Text(channel.Description));
+            xml.WriteElementString("language", Text(channel.Language));
             xml.WriteElementString("generator", "Blog");
             if (entries.Count > 0)
                 xml.WriteElementString("lastBuildDate", Rfc822(entries.Max(e => e.UpdatedAt)));
@@ -42,21 +43,21 @@ internal static class FeedWriter
             {
                 var url = link(entry);
                 xml.WriteStartElement("item");
-                xml.WriteElementString("title", entry.Title);
+                xml.WriteElementString("title", Text(entry.Title));
                 xml.WriteElementString("link", url);
                 xml.WriteStartElement("guid");
                 xml.WriteAttributeString("isPermaLink", "false");
                 xml.WriteString(id(entry));
                 xml.WriteEndElement();
                 xml.WriteElementString("pubDate", Rfc822(entry.PublishedAt));
-                xml.WriteElementString("dc", "creator", DcNs, channel.Author);
+                xml.WriteElementString("dc", "creator", DcNs, Text(channel.Author));
                 if (entry.Category is not null)
-                    xml.WriteElementString("category", entry.Category);
+                    xml.WriteElementString("category", Text(entry.Category));
                 foreach (var tag in entry.Tags)
-                    xml.WriteElementString("category", tag);
-                xml.WriteElementString("description", entry.Summary);
+                    xml.WriteElementString("category", Text(tag));
+                xml.WriteElementString("description", Text(entry.Summary));
                 xml.WriteStartElement("content", "encoded", ContentNs);
-                xml.WriteString(AbsoluteLinks.Resolve(entry.Html, new Uri(url)));
+                xml.WriteString(Text(AbsoluteLinks.Resolve(entry.Html, new Uri(url))));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
@@ -73,15 +74,15 @@ internal static class FeedWriter
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", AtomNs);
-            xml.WriteAttributeString("xml", "lang", null, channel.Language);
-            xml.WriteElementString("title", AtomNs, channel.Title);
-            xml.WriteElementString("subtitle", AtomNs, channel.Description);
+            xml.WriteAttributeString("xml", "lang", null, Text(channel.Language));
+            xml.WriteElementString("title", AtomNs, Text(channel.Title));
+            xml.WriteElementString("subtitle", AtomNs, Text(channel.Description));
             xml.WriteElementString("id", AtomNs, feedId);
             xml.WriteElementString("updated", AtomNs, Rfc3339(entries.Count > 0 ? entries.Max(e => e.UpdatedAt) : DateTime.UnixEpoch));
             WriteLink(xml, channel.SiteUrl, "alternate", "text/html");
             WriteLink(xml, channel.SelfUrl, "self", "application/atom+xml");
             xml.WriteStartElement("author", AtomNs);
-            xml.WriteElementString("name", AtomNs, channel.Author);
+            xml.WriteElementString("name", AtomNs, Text(channel.Author));
             xml.WriteEndElement();
             xml.WriteElementString("generator", AtomNs, "Blog");
 
@@ -89,7 +90,7 @@ internal static class FeedWriter
             {
                 var url = link(entry);
                 xml.WriteStartElement("entry", AtomNs);
-                xml.WriteElementString("title", AtomNs, entry.Title);
+                xml.WriteElementString("title", AtomNs, Text(entry.Title));
                 WriteLink(xml, url, "alternate", "text/html");
                 xml.WriteElementString("id", AtomNs, id(entry));
                 xml.WriteElementString("published", AtomNs, Rfc3339(entry.PublishedAt));
@@ -100,11 +101,11 @@ internal static class FeedWriter
                     WriteCategory(xml, tag);
                 xml.WriteStartElement("summary", AtomNs);
                 xml.WriteAttributeString("type", "text");
-                xml.WriteString(entry.Summary);
+                xml.WriteString(Text(entry.Summary));
                 xml.WriteEndElement();
                 xml.WriteStartElement("content", AtomNs);
                 xml.WriteAttributeString("type", "html");
-                xml.WriteString(AbsoluteLinks.Resolve(entry.Html, new Uri(url)));
+                xml.WriteString(Text(AbsoluteLinks.Resolve(entry.Html, new Uri(url))));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
@@ -112,6 +113,9 @@ internal static class FeedWriter
         }
         return stream.ToArray();
     }
+
+    /// <summary>What the site stores may hold characters XML forbids (settings, names, older rows): see StoredText.</summary>
+    private static string Text(string? text) => StoredText.Clean(text ?? "");
 
     private static void WriteLink(XmlWriter xml, string href, string rel, string type)
     {
@@ -125,7 +129,7 @@ internal static class FeedWriter
     private static void WriteCategory(XmlWriter xml, string term)
     {
         xml.WriteStartElement("category", AtomNs);
-        xml.WriteAttributeString("term", term);
+        xml.WriteAttributeString("term", Text(term));
         xml.WriteEndElement();
     }
 

@@ -82,6 +82,9 @@ public static class BlogApplication
         var options = app.Services.GetRequiredService<IOptions<BlogOptions>>().Value;
 
         app.UseForwardedHeaders(ForwardedHeaders(options));
+        // A cached public page is answered here, before any other work; the rest is for what is not.
+        app.UseCachedPages(httpsOnly: ServesHttps(app, options));
+        app.UseRouting();
         app.UseSerilogRequestLogging();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error");
@@ -103,13 +106,13 @@ public static class BlogApplication
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseBlogOutputCache();
-        // After the output cache, so that the compressed bytes are what it keeps (varied by Accept-Encoding).
         // Never on admin pages, whose antiforgery tokens must not be exposed to compression side channels.
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/admin"), branch => branch.UseResponseCompression());
-        app.MapRazorPages().WithStaticAssets().CacheOutput(OutputCaching.PolicyName);
-        app.MapFeeds().CacheOutput(OutputCaching.PolicyName);
-        app.MapDiscovery().CacheOutput(OutputCaching.PolicyName);
+        // Inside the compression: the page cache takes answers as they are and compresses them once itself.
+        app.UsePageStorage();
+        app.MapRazorPages().WithStaticAssets().CachePublicPages();
+        app.MapFeeds().CachePublicPages();
+        app.MapDiscovery().CachePublicPages();
         return app;
     }
 

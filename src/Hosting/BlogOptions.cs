@@ -32,6 +32,12 @@ public sealed class BlogOptions
     /// </summary>
     public bool ImageVariants { get; set; } = true;
 
+    /// <summary>
+    /// The request log's lines for answers from the page cache: one in a hundred (Sampled) or every
+    /// one (All, <c>Blog__RequestLog=All</c>). Every other request always has its line.
+    /// </summary>
+    public Caching.RequestLogMode RequestLog { get; set; } = Caching.RequestLogMode.Sampled;
+
     /// <summary>URLs in one sitemap file: the protocol's limit (lower only to test the split into a sitemap index).</summary>
     public int SitemapUrls { get; set; } = 50_000;
 }

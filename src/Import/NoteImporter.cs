@@ -10,7 +10,8 @@ namespace Blog.Import;
 /// <summary>
 /// Imports Markdown notes (Hexo, Hugo, Jekyll, Typora, Obsidian) as posts, with their images.
 /// Each note is its own unit of work: it is saved with its images in one SaveChanges, or, when
-/// anything about it is wrong, reported by name and left out entirely while the rest go on.
+/// anything about it is wrong, reported by name and left out entirely while the rest go on
+/// (notes are committed in short batches, each note whole: see <see cref="ImportBatch"/>).
 /// </summary>
 public sealed class NoteImporter(
     BlogDbContext db,
@@ -18,6 +19,7 @@ public sealed class NoteImporter(
     MarkdownRenderer renderer,
     SiteSettingsStore settings,
     TimeProvider clock,
+    IServiceProvider services,
     ILogger<NoteImporter> logger)
 {
     /// <summary>A note is text: anything bigger is almost surely not a note.</summary>
@@ -63,17 +65,29 @@ public sealed class NoteImporter(
             report.Error = "No Markdown notes (.md or .markdown files) were found.";
 
         var images = new NoteImages(source, media, db, settings.Current.UploadLimitBytes);
+        await using var batch = new ImportBatch(db, clock, services);
         try
         {
             await foreach (var note in new PreparedNotes(source, settings.Current, renderer).ReadAsync(cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                report.Items.Add(await ImportNoteAsync(note, images, cancellationToken));
+                await batch.BeginNoteAsync(cancellationToken);
+                var item = await ImportNoteAsync(note, images, cancellationToken);
+                report.Items.Add(item);
+                await batch.EndNoteAsync(keep: item.Outcome != ImportOutcome.Failed, cancellationToken);
             }
+            await batch.CommitAsync(cancellationToken);
         }
         catch (ImportException e)
         {
             report.Error = e.Message;
+            await batch.CommitAsync(CancellationToken.None); // the notes before it were imported
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped: the notes saved so far stay imported, as the report of them says.
+            await batch.CommitAsync(CancellationToken.None);
+            throw;
         }
         logger.LogInformation("Import: {Summary}{Error}", report.Summary, report.Error is null ? "" : "; " + report.Error);
         return report;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Blog.Content;
+using Blog.Data;
 using Blog.Settings;
 using Markdig.Syntax;
 
@@ -69,10 +70,11 @@ internal static class NoteReader
 
         return new Note(
             Key: key,
-            Title: title,
+            // As a post keeps them (Data.StoredText), so that what is rendered ahead is what is saved.
+            Title: StoredText.Clean(title),
             Slug: string.IsNullOrEmpty(slug) ? null : slug,
-            Markdown: body,
-            Summary: frontMatter.Text("summary", "description", "excerpt"),
+            Markdown: StoredText.Clean(body),
+            Summary: StoredText.CleanOrNull(frontMatter.Text("summary", "description", "excerpt")),
             Category: (frontMatter.Values("categories").FirstOrDefault() ?? frontMatter.Values("category").FirstOrDefault()) is { } category
                 ? Shorten(category, MaxNameLength) : null,
             Tags: Tags(frontMatter),
