@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
+using Blog.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Blog.Pages;
 
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public class ErrorModel : BlogPageModel
+public class ErrorModel(IStringLocalizer<SharedResource> text) : BlogPageModel
 {
     public int Status { get; private set; }
     public string? RequestId { get; private set; }
@@ -23,6 +25,6 @@ public class ErrorModel : BlogPageModel
             HttpContext.Response.StatusCode = Status;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         var path = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? HttpContext.Request.Path.Value ?? "/";
-        Meta = new PageMeta(Status == 404 ? "Not found" : "Something went wrong", "", path);
+        Meta = new PageMeta(text[Status == 404 ? "Not found" : "Something went wrong"], "", path);
     }
 }

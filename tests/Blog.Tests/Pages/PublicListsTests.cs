@@ -87,7 +87,7 @@ public class PublicListsTests(BlogAppFactory app) : IClassFixture<BlogAppFactory
         var page = await response.ReadDocumentAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("Not found · Blog", page.Title);
+        Assert.Equal("未找到 · INCOMING TRANSMISSION", page.Title);
     }
 
     [Fact]
