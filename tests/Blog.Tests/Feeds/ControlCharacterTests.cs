@@ -74,7 +74,7 @@ public class ControlCharacterTests(BlogAppFactory app) : IClassFixture<BlogAppFa
         fields["Input.CategoryId"] = (await PythonCategoryAsync()).ToString(CultureInfo.InvariantCulture);
         fields["Input.Summary"] = AsABrowserSendsIt("摘要\v" + EveryKindOfCharacter());
 
-        var id = (await client.SubmitFormAsync("/admin/posts/new", Infrastructure.Editor.Form, fields, "Publish now")).SavedPostId();
+        var id = (await client.SubmitFormAsync("/admin/posts/new", Infrastructure.Editor.Form, fields, "立即发布")).SavedPostId();
 
         await AssertEverythingAnswersAsync("editor-control-characters", "编辑器");
         var article = await app.CreateClient().GetDocumentAsync("/posts/editor-control-characters");

@@ -55,7 +55,7 @@ public class SlugCaseTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var client = await app.SignedInClientAsync();
 
         var response = await client.SubmitFormAsync("/admin/posts/new", Infrastructure.Editor.Form,
-            Infrastructure.Editor.Fields($"新的 {id}", "低秩适配 $W = W_0 + BA$。", slug: $"lora-{id}"), "Publish now");
+            Infrastructure.Editor.Fields($"新的 {id}", "低秩适配 $W = W_0 + BA$。", slug: $"lora-{id}"), "立即发布");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"is already used by another post, “已有 {id}”", (await response.ReadDocumentAsync()).DocumentElement.TextContent);
