@@ -89,7 +89,7 @@ public sealed partial class CopyToPostgresTests(CopiedSite site) : IClassFixture
     [PostgresFact]
     public async Task DraftsScheduledAndTrashedPosts_StayHiddenFromReadersAndListedInTheAdmin()
     {
-        var hidden = new[] { (CopiedSite.DraftTitle, "draft", "Draft"), (CopiedSite.ScheduledTitle, "scheduled", "Scheduled"), (CopiedSite.TrashedTitle, "trash", null) };
+        var hidden = new[] { (CopiedSite.DraftTitle, "draft", "草稿"), (CopiedSite.ScheduledTitle, "scheduled", "定时"), (CopiedSite.TrashedTitle, "trash", null) };
         var reader = site.Postgres.CreateClient();
         var admin = await SignInAsync(site.Postgres, Forms.Password);
         Assert.NotNull(admin);
