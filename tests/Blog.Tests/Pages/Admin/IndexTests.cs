@@ -26,4 +26,19 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var recent = dashboard.QuerySelectorAll(".admin-list li").Single(li => li.TextContent.Contains("仪表盘：时间已到的定时"));
         Assert.Equal("已发布", recent.QuerySelector(".status")!.TextContent);
     }
+
+    [Fact]
+    public async Task Dashboard_SpeaksChinese_InItsCountsAndTitle()
+    {
+        var client = await app.SignedInClientAsync();
+
+        var dashboard = await client.GetDocumentAsync("/admin");
+
+        var counts = dashboard.QuerySelectorAll(".admin-counts a").Select(a => a.TextContent).ToList();
+        Assert.Contains(counts, c => c.EndsWith("篇已发布"));
+        Assert.Contains(counts, c => c.EndsWith("篇定时"));
+        Assert.Contains(counts, c => c.EndsWith("篇草稿"));
+        Assert.Contains(counts, c => c.EndsWith("篇在回收站"));
+        Assert.EndsWith("· 后台", dashboard.QuerySelector(".site-title")!.TextContent);
+    }
 }
