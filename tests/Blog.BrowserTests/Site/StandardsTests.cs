@@ -118,7 +118,9 @@ public class StandardsTests(SiteFixture site) : IClassFixture<SiteFixture>, IAsy
         await page.Page.FillAsync("[name='Input.UserName']", EditorSession.UserName);
         await page.Page.FillAsync("[name='Input.Password']", EditorSession.Password);
         await page.Page.ClickAsync("form button[type=submit]");
-        await page.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        // As EditorSession does: the dashboard's document, with room for a CI machine busy compressing pages.
+        await page.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin",
+            new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
         return page;
     }
 }
