@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Blog.Accounts;
+using Blog.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Blog.Pages.Admin;
 
-public class LoginModel(AccountService accounts) : PageModel
+public class LoginModel(AccountService accounts, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -36,11 +38,12 @@ public class LoginModel(AccountService accounts) : PageModel
             case SignInOutcome.SignedIn:
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/admin", StringComparison.Ordinal) ? ReturnUrl : "/admin");
             case SignInOutcome.LockedOut:
-                // Same words whether or not the account exists.
-                ModelState.AddModelError("", "Too many failed attempts. Wait a few minutes and try again.");
+                // Same words whether or not the account exists. No time is promised: the wait doubles
+                // with each lockout (see SignInThrottle), from minutes to hours.
+                ModelState.AddModelError("", text["Too many failed attempts from here. Try again later."]);
                 break;
             default:
-                ModelState.AddModelError("", "The user name or password is incorrect.");
+                ModelState.AddModelError("", text["The user name or password is incorrect."]);
                 break;
         }
         Input.Password = "";

@@ -47,8 +47,8 @@ public sealed class SignInAttackTests : IDisposable
         if (response.StatusCode == HttpStatusCode.Redirect)
             return "signed in";
         var error = (await response.ReadDocumentAsync()).QuerySelector(".form-errors")?.TextContent ?? "";
-        return error.Contains("Too many failed attempts") ? "refused"
-            : error.Contains("incorrect") ? "wrong"
+        return error.Contains("登录失败次数过多") ? "refused"
+            : error.Contains("用户名或密码不正确") ? "wrong"
             : throw new Xunit.Sdk.XunitException($"sign-in answered {(int)response.StatusCode} '{error}'");
     }
 

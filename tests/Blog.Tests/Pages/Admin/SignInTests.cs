@@ -66,7 +66,7 @@ public class SignInTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var page = await response.ReadDocumentAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("The user name or password is incorrect.", page.QuerySelector(".form-errors")?.TextContent);
+        Assert.Contains("用户名或密码不正确。", page.QuerySelector(".form-errors")?.TextContent);
         Assert.Equal("typo", page.QuerySelector("input[name='Input.UserName']")?.GetAttribute("value"));
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("blog.auth=")));
     }
@@ -85,7 +85,7 @@ public class SignInTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var rightPassword = await (await client.SubmitFormAsync("/admin/login", "form", Credentials("target", Forms.Password))).ReadDocumentAsync();
         var unknownUser = await (await client.SubmitFormAsync("/admin/login", "form", Credentials("nobody-here", Forms.Password))).ReadDocumentAsync();
 
-        Assert.Contains("Too many failed attempts", rightPassword.QuerySelector(".form-errors")?.TextContent);
+        Assert.Contains("登录失败次数过多", rightPassword.QuerySelector(".form-errors")?.TextContent);
         Assert.Equal(rightPassword.QuerySelector(".form-errors")?.TextContent, unknownUser.QuerySelector(".form-errors")?.TextContent);
     }
 
