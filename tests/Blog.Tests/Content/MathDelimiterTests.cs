@@ -74,6 +74,16 @@ public class MathDelimiterTests
     }
 
     [Fact]
+    public void MathInAnImagesAltText_IsReadableTextThere()
+    {
+        var html = Html(@"![损失 $L(\theta)$ 随步数 $t$ 下降](img/loss.png)");
+
+        var alt = new HtmlParser().ParseDocument(html).QuerySelector("img")!.GetAttribute("alt")!;
+        Assert.StartsWith("损失 L(θ) 随步数 t 下降", alt);
+        Assert.DoesNotContain("katex", html);
+    }
+
+    [Fact]
     public void DisplayBlock_WithTexOnTheDelimiterLines()
     {
         var formulas = Formulas("推导如下：\n$$\\begin{aligned}\na &= b \\\\\n\n&= c\n\\end{aligned}$$\n之后的文字");
