@@ -11,11 +11,13 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const context = await browser.newContext();
+// A busy machine (the site makes image variants after an import) can take a while per page.
+context.setDefaultTimeout(120_000);
 const anchorsOf = new Map(); // path -> Set of ids, or null when the page does not answer
 
 async function idsOf(path) {
   if (!anchorsOf.has(path)) {
-    const response = await context.request.get(baseUrl + path, { maxRedirects: 5 }).catch(() => null);
+    const response = await context.request.get(baseUrl + path, { maxRedirects: 5, timeout: 120_000 }).catch(() => null);
     if (!response || response.status() >= 400) anchorsOf.set(path, null);
     else anchorsOf.set(path, new Set([...(await response.text()).matchAll(/\sid="([^"]*)"/g)].map(m => decodeEntities(m[1]))));
   }
@@ -30,7 +32,7 @@ function decodeEntities(s) {
 const imageOk = new Map();
 async function imageAnswers(url) {
   if (!imageOk.has(url)) {
-    const response = await context.request.get(url).catch(() => null);
+    const response = await context.request.get(url, { timeout: 120_000 }).catch(() => null);
     imageOk.set(url, !!response && response.status() < 400 && (response.headers()['content-type'] || '').startsWith('image/'));
   }
   return imageOk.get(url);
@@ -41,7 +43,8 @@ for (const post of posts) {
   const errors = [];
   page.on('pageerror', e => errors.push(String(e)));
   const url = `${baseUrl}/posts/${encodeURIComponent(post.slug)}`;
-  const response = await page.goto(url, { waitUntil: 'load' });
+  const response = await page.goto(url, { waitUntil: 'load' })
+    .catch(() => page.goto(url, { waitUntil: 'load' })); // once more before giving up on the page
   await page.waitForTimeout(150); // deferred scripts (client-side math, if any) finish
   const found = await page.evaluate(() => {
     const body = document.querySelector('.article-body');
