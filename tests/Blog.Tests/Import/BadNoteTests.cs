@@ -85,7 +85,7 @@ public class BadNoteTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         notes.Write($"{notes.Id}/fine.md", $$"""
             # 没有笔误 {{notes.Id}}
 
-            **粗体**与 $\sum_i x_i$，星号 \*\* 与 `a ** b`。
+            **粗体**与 $\sum_i x_i$，星号 \*\* 与 `a ** b`，通配 /\**/xx。
             """);
 
         var report = await app.ImportAsync(notes.Root);

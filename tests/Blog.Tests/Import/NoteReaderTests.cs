@@ -165,6 +165,18 @@ public class NoteReaderTests
     }
 
     [Fact]
+    public void Readme_TitledByItsHtmlHeading_OrElseByItsCollection()
+    {
+        var centred = NoteReader.Read("README.md", new SourceFile(Encoding.UTF8.GetBytes("<div align=\"center\">\n    <h1>Java 学习<b>笔记</b></h1>\n</div>\n\n正文"), FileTime),
+            new SiteSettings(), Renderer, "typora-notes");
+        var bare = NoteReader.Read("README.md", new SourceFile(Encoding.UTF8.GetBytes("[目录](SUMMARY.md)\n"), FileTime),
+            new SiteSettings(), Renderer, "pumpkin-book/docs");
+
+        Assert.Equal("Java 学习笔记", centred.Title);
+        Assert.Equal("pumpkin-book", bare.Title);
+    }
+
+    [Fact]
     public void Read_FrontMatterWithoutClosingLine_IsReadAsMarkdownWithAWarning()
     {
         var note = Read("---\n\n分隔线之后的正文", key: "分隔线.md");
