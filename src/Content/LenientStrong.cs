@@ -1,3 +1,4 @@
+using Markdig.Helpers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -51,9 +52,22 @@ internal static class LenientStrong
         {
             if (IsStars(inline))
                 return inline.PreviousSibling is LiteralInline { Content.Length: > 0 } before && char.IsWhiteSpace(before.Content.Text[before.Content.End]) ? inline : null;
+            // At the end of a line " **" can neither open nor close, so the parser left it inside the text.
+            if (inline is LiteralInline literal && EndsWithSpacedStars(literal.Content))
+            {
+                var stars = new LiteralInline("**") { Span = new SourceSpan(literal.Span.End - 1, literal.Span.End) };
+                literal.Content = new StringSlice(literal.Content.Text, literal.Content.Start, literal.Content.End - 2);
+                literal.Span = new SourceSpan(literal.Span.Start, literal.Span.End - 2);
+                literal.InsertAfter(stars);
+                return stars;
+            }
         }
         return null;
     }
+
+    private static bool EndsWithSpacedStars(StringSlice text) =>
+        text.Length >= 3 && text.Text[text.End] == '*' && text.Text[text.End - 1] == '*' && char.IsWhiteSpace(text.Text[text.End - 2])
+        && (text.Length == 3 || text.Text[text.End - 3] != '\\');
 
     // What the emphasis parser leaves of a ** it could not pair: a literal of its own.
     private static bool IsStars(Inline inline) =>

@@ -25,9 +25,9 @@ public class NoteMarkersTests
     [Fact]
     public void StrongClosedAfterASpace_IsBoldAsTyporaShowsIt()
     {
-        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(Renderer.Render("早期协议有 **FTP（文件传输协议） **和 **Archie **，以及 `a ** b` 与 \\*\\* 星号。").Html);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(Renderer.Render("早期协议有 **FTP（文件传输协议） **和 **Archie **，以及 `a ** b` 与 \\*\\* 星号。\n\n> **在 HTTP 出现之前的协议 **\n").Html);
 
-        Assert.Equal(["FTP（文件传输协议） ", "Archie "], page.QuerySelectorAll("strong").Select(s => s.TextContent));
+        Assert.Equal(["FTP（文件传输协议） ", "Archie ", "在 HTTP 出现之前的协议 "], page.QuerySelectorAll("strong").Select(s => s.TextContent));
         Assert.Contains("**", page.Body!.TextContent); // the code span's and the escaped ones stay as typed
         Assert.DoesNotContain("**和", page.Body!.TextContent);
     }
