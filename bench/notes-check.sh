@@ -37,3 +37,4 @@ python3 bench/notes-check/report.py list "$data/blog.db" "${folders[@]}" >"$work
 python3 -c 'import json,sys; json.dump(json.load(open(sys.argv[1]))["posts"], open(sys.argv[2], "w"), ensure_ascii=False)' "$work/posts.json" "$work/pages.json"
 node bench/notes-check/check.mjs "$app_url" "$work/pages.json" >"$work/results.jsonl"
 python3 bench/notes-check/report.py report "$work/posts.json" "$work/results.jsonl" "${folders[@]}"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
