@@ -72,7 +72,7 @@ public class EditorTests(SiteFixture site) : IClassFixture<SiteFixture>
             }
             """);
 
-        Assert.True(await page.WaitUntilAsync("() => document.getElementById('upload-state').textContent.includes('was not uploaded')"),
+        Assert.True(await page.WaitUntilAsync("() => document.getElementById('upload-state').textContent.includes('没有上传')"),
             "No message said that the upload was refused.");
         Assert.Contains("SVG", await page.Page.InnerTextAsync("#upload-state"));
         Assert.Equal("正文保持不变", await page.Page.InputValueAsync(Markdown));
