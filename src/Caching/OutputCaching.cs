@@ -10,6 +10,7 @@ internal static class OutputCaching
         services.AddSingleton<ContentVersion>();
         services.AddSingleton<NextPublication>();
         services.AddSingleton<PostCounts>();
+        services.AddSingleton<RelatedPostsIndex>();
         services.AddSingleton<ContentChangeInterceptor>();
         services.AddSingleton<PageCache>();
         services.AddSingleton<PublicPageCachePolicy>();
@@ -39,6 +40,7 @@ internal static class OutputCaching
     {
         services.GetRequiredService<NextPublication>().Forget();
         services.GetRequiredService<PostCounts>().Clear();
+        services.GetRequiredService<RelatedPostsIndex>().Clear();
         if (changedElsewhere)
             services.GetRequiredService<SiteSettingsStore>().Invalidate();
         services.GetRequiredService<PageCache>().Clear();
