@@ -11,11 +11,13 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const context = await browser.newContext();
+// A busy machine (the site makes image variants after an import) can take a while per page.
+context.setDefaultTimeout(120_000);
 const anchorsOf = new Map(); // path -> Set of ids, or null when the page does not answer
 
 async function idsOf(path) {
   if (!anchorsOf.has(path)) {
-    const response = await context.request.get(baseUrl + path, { maxRedirects: 5 }).catch(() => null);
+    const response = await context.request.get(baseUrl + path, { maxRedirects: 5, timeout: 120_000 }).catch(() => null);
     if (!response || response.status() >= 400) anchorsOf.set(path, null);
     else anchorsOf.set(path, new Set([...(await response.text()).matchAll(/\sid="([^"]*)"/g)].map(m => decodeEntities(m[1]))));
   }
@@ -30,7 +32,7 @@ function decodeEntities(s) {
 const imageOk = new Map();
 async function imageAnswers(url) {
   if (!imageOk.has(url)) {
-    const response = await context.request.get(url).catch(() => null);
+    const response = await context.request.get(url, { timeout: 120_000 }).catch(() => null);
     imageOk.set(url, !!response && response.status() < 400 && (response.headers()['content-type'] || '').startsWith('image/'));
   }
   return imageOk.get(url);
@@ -41,31 +43,37 @@ for (const post of posts) {
   const errors = [];
   page.on('pageerror', e => errors.push(String(e)));
   const url = `${baseUrl}/posts/${encodeURIComponent(post.slug)}`;
-  const response = await page.goto(url, { waitUntil: 'load' });
+  const response = await page.goto(url, { waitUntil: 'load' })
+    .catch(() => page.goto(url, { waitUntil: 'load' })); // once more before giving up on the page
   await page.waitForTimeout(150); // deferred scripts (client-side math, if any) finish
   const found = await page.evaluate(() => {
     const body = document.querySelector('.article-body');
     if (!body) return null;
-    // What a reader sees as text: not code, not MathML's hidden copy of the TeX.
-    const skip = 'pre, code, .katex-mathml, annotation, script, style, [hidden]';
+    // What a reader sees as text: not code, not typeset math (its glyphs, a '<' among them, are
+    // the formula's; its TeX is judged below), not a formula KaTeX refused (counted as a math error).
+    const skip = 'pre, code, .katex, .math-error, annotation, script, style, [hidden]';
     const texts = [];
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       if (!n.parentElement.closest(skip)) texts.push(n.nodeValue);
     }
     const visible = texts.join('');
-    const tex = [...body.querySelectorAll('annotation[encoding="application/x-tex"], .math:not(:has(.katex))')].map(e => e.textContent);
+    // Each formula's TeX, and whether it stands as a block of its own (written so on purpose).
+    const formulas = [...body.querySelectorAll('.math')].map(e => ({
+      tex: (e.querySelector('annotation[encoding="application/x-tex"]') ?? e.querySelector('code') ?? e).textContent,
+      block: e.tagName === 'DIV',
+    }));
     return {
       visible,
-      tex,
-      mathErrors: body.querySelectorAll('.katex-error').length,
-      untypeset: body.querySelectorAll('.math:not(:has(.katex))').length,
+      formulas,
+      mathErrors: body.querySelectorAll('.katex-error, .math-error').length,
+      untypeset: body.querySelectorAll('.math:not(:has(.katex)):not(.math-error)').length,
       images: [...body.querySelectorAll('img')].map(i => i.getAttribute('src') || ''),
       links: [...body.querySelectorAll('a[href]')].map(a => a.getAttribute('href')),
     };
   });
   const result = { collection: post.collection, key: post.key, slug: post.slug, status: response?.status() ?? 0, problems: {} };
-  const add = (kind, detail) => (result.problems[kind] ??= []).push(String(detail).slice(0, 120));
+  const add = (kind, detail) => (result.problems[kind] ??= []).push(String(detail).replace(/\s+/g, " ").slice(0, 120));
   if (!found) {
     add('notes missing', 'no article on the page');
   } else {
@@ -77,7 +85,10 @@ for (const post of posts) {
     for (const m of v.matchAll(/.{0,12}\*\*.{0,12}/g)) add('literal **', m[0]);
     for (const m of v.matchAll(/<!--|-->/g)) add('shown comments', m[0]);
     for (const m of v.matchAll(/\[\[[^\]]+\]\]/g)) add('dead links to other posts', m[0]);
-    for (const t of found.tex) {
+    // A mispaired $ makes an inline formula of the prose between two; a display block holding
+    // Chinese (情感分析输入与输出形式：[CLS]...) was written so.
+    for (const { tex: t, block } of found.formulas) {
+      if (block) continue;
       const prose = t.replace(/\\(?:text|mbox|textrm|textbf|mathrm|operatorname)\s*\{[^}]*\}/g, '');
       const run = prose.match(/[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]{6,}/);
       if (run) add('formulas holding Chinese prose', run[0]);

@@ -3,10 +3,14 @@ import json
 import os
 import sqlite3
 import sys
+import urllib.parse
 
 NAV_FILES = {"_sidebar.md", "_navbar.md", "_coverpage.md", "summary.md"}
 KINDS = ["raw TeX visible", "HTML shown as text", "literal **", "shown comments", "broken local images",
-         "dead links to other posts", "formulas holding Chinese prose", "math errors", "notes missing"]
+         "dead links to other posts", "formulas holding Chinese prose", "math errors", "notes missing",
+         "images absent from the notes"]
+# The last kind is the notes' own fault, not the site's: an image the note points at but its folder
+# does not hold (Typora and docsify show nothing there either).
 
 
 def notes_of(folder):
@@ -54,14 +58,31 @@ def list_posts(db, folders):
     return {"posts": entries, "missing": missing}
 
 
+def lacking(folder, key, src):
+    """Whether an image left as written points at no file of the collection (read as Typora reads it: relative to the note, URL-decoded)."""
+    path = urllib.parse.unquote(src.split("?")[0].split("#")[0])
+    if path.startswith("/") or ":" in path.split("/")[0]:
+        return True  # /Users/..., C:\\..., file: -- not in any folder a user could bring
+    return not os.path.isfile(os.path.join(folder, os.path.dirname(key), path))
+
+
 def report(listing, results_file, folders):
     listing = json.load(open(listing))
     results = [json.loads(line) for line in open(results_file) if line.strip()]
+    folder_of = {label(f): f for f in folders}
+    for r in results:
+        broken = r["problems"].pop("broken local images", [])
+        absent = [src for src in broken if r["collection"] in folder_of and lacking(folder_of[r["collection"]], r["key"], src)]
+        ours = [src for src in broken if src not in absent]
+        if ours:
+            r["problems"]["broken local images"] = ours
+        if absent:
+            r["problems"]["images absent from the notes"] = absent
     collections = [label(f) for f in folders] + ["(not a note)"]
     print("\n== per post (only posts with problems)")
     for r in results:
         if r["problems"]:
-            details = "; ".join(f"{k} x{len(v)} ({v[0]})" for k, v in r["problems"].items())
+            details = "; ".join(f"{k} x{len(v)} ({', '.join(dict.fromkeys(v))[:160]})" for k, v in r["problems"].items())
             print(f"  {r['collection']}/{r['key']} -> /posts/{r['slug']}: {details}")
     for m in listing["missing"]:
         print(f"  {m['collection']}/{m['key']}: note missing ({m['why']})")

@@ -5,7 +5,7 @@ namespace Blog.Availability;
 /// <summary>
 /// Sets the database up at start and, whenever it cannot be used (not up yet, wrong address or
 /// password, gone away while serving), tries again in the background, 1 s doubling to 10 s,
-/// until it answers: then it migrates, seeds and re-renders as a first start would, and the
+/// until it answers: then it migrates and seeds as a first start would, and the
 /// site serves again without a restart.
 /// </summary>
 public sealed class DatabaseRecovery(IServiceProvider services, DatabaseStatus status, IConfiguration configuration) : BackgroundService

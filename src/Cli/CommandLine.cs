@@ -53,6 +53,8 @@ public static class CommandLine
         try
         {
             var setup = await DatabaseInitializer.InitializeAsync(app.Services);
+            // A command works on posts as the current pipeline renders them (the site does this in the background).
+            setup = setup with { Rerendered = await Posts.OutdatedPosts.RerenderAsync(app.Services, betweenBatches: null, CancellationToken.None) };
             app.Services.GetRequiredService<DatabaseStatus>().MarkReady(setup, target);
         }
         catch (Exception e)

@@ -8,7 +8,9 @@ namespace Blog.Content;
 /// <summary>
 /// Parses <c>\(...\)</c> and <c>\[...\]</c> as math. CommonMark would read <c>\(</c> as an escaped
 /// parenthesis and then apply emphasis to the LaTeX inside; this parser runs before the escape
-/// parser and keeps the formula whole.
+/// parser and keeps the formula whole. What holds a <c>$</c> of its own (outside braces) is no
+/// formula: <c>样例集$D$\[也叫观测集，注意与$\mathcal{D}$的区别\]</c> is a bracketed
+/// aside escaped for Markdown, as docsify and Typora show it.
 /// </summary>
 internal sealed class LatexDelimiterParser : InlineParser
 {
@@ -26,17 +28,23 @@ internal sealed class LatexDelimiterParser : InlineParser
         if (length <= 0)
             return false;
 
-        // Without a closing delimiter after a position, there is none after any later one either:
-        // remembering that keeps "\( \( \( ..." linear instead of quadratic.
-        var unclosed = processor.ParserStates[Index] as Unclosed;
-        if (unclosed?.Text == slice.Text && contentStart >= unclosed.From(open))
+        // Without a closing delimiter after a position, there is none after any later one either;
+        // and an opening before a refused span's last $ would hold that $ too. Remembering both keeps
+        // "\( \( \( ..." and "\[$\[$\[$ ... \]" linear instead of quadratic.
+        var seen = processor.ParserStates[Index] as Seen;
+        if (seen?.Text != slice.Text)
+            processor.ParserStates[Index] = seen = new Seen(slice.Text);
+        if (contentStart >= seen.UnclosedFrom(open) || contentStart <= seen.DollarAt(open))
             return false;
         var closeAt = slice.Text.IndexOf(close, contentStart, length, StringComparison.Ordinal);
         if (closeAt < 0)
         {
-            if (unclosed?.Text != slice.Text)
-                processor.ParserStates[Index] = unclosed = new Unclosed(slice.Text);
-            unclosed!.Remember(open, contentStart);
+            seen.Unclosed(open, contentStart);
+            return false;
+        }
+        if (LastDollar(slice.Text, contentStart, closeAt) is var dollar and >= 0)
+        {
+            seen.Dollar(open, dollar);
             return false;
         }
 
@@ -56,19 +64,45 @@ internal sealed class LatexDelimiterParser : InlineParser
         return true;
     }
 
-    /// <summary>Per document: from where on a block's text has no closing delimiter of each kind.</summary>
-    private sealed class Unclosed(string text)
+    /// <summary>The last unescaped <c>$</c> in [from, to) outside braces (<c>\text{if $x>0$}</c> is TeX's own), or -1.</summary>
+    private static int LastDollar(string text, int from, int to)
+    {
+        int last = -1, depth = 0;
+        for (var i = from; i < to; i++)
+        {
+            switch (text[i])
+            {
+                case '\\': i++; break;
+                case '{': depth++; break;
+                case '}': depth = Math.Max(0, depth - 1); break;
+                case '$' when depth == 0: last = i; break;
+            }
+        }
+        return last;
+    }
+
+    /// <summary>Per block of text, for each kind of delimiter: from where on nothing closes, and up to where an opening would hold a <c>$</c>.</summary>
+    private sealed class Seen(string text)
     {
         private int _parenthesis = int.MaxValue, _bracket = int.MaxValue;
+        private int _parenthesisDollar = -1, _bracketDollar = -1;
 
         public string Text { get; } = text;
 
-        public int From(char open) => open == '(' ? _parenthesis : _bracket;
+        public int UnclosedFrom(char open) => open == '(' ? _parenthesis : _bracket;
 
-        public void Remember(char open, int position)
+        public int DollarAt(char open) => open == '(' ? _parenthesisDollar : _bracketDollar;
+
+        public void Unclosed(char open, int position)
         {
             if (open == '(') _parenthesis = Math.Min(_parenthesis, position);
             else _bracket = Math.Min(_bracket, position);
+        }
+
+        public void Dollar(char open, int position)
+        {
+            if (open == '(') _parenthesisDollar = Math.Max(_parenthesisDollar, position);
+            else _bracketDollar = Math.Max(_bracketDollar, position);
         }
     }
 }

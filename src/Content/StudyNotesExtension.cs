@@ -29,6 +29,8 @@ internal sealed class StudyNotesExtension : IMarkdownExtension
             pipeline.BlockParsers.RemoveAll(p => p is MathBlockParser);
             pipeline.BlockParsers.InsertBefore<ParagraphBlockParser>(new DisplayMathBlockParser());
         }
+        if (!pipeline.BlockParsers.Contains<NoteHtmlBlockParser>())
+            pipeline.BlockParsers.Replace<HtmlBlockParser>(new NoteHtmlBlockParser());
         if (!pipeline.InlineParsers.Contains<CalloutParser>())
             pipeline.InlineParsers.InsertBefore<LinkInlineParser>(new CalloutParser());
         pipeline.DocumentProcessed -= MathFences;

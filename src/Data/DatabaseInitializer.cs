@@ -9,7 +9,6 @@ namespace Blog.Data;
 public static class DatabaseInitializer
 {
     private const string SeededKey = "_seeded";
-    private const string RenderVersionKey = "_render_version";
 
     /// <summary>Safe when several processes start at once on an empty database: see <see cref="InitializationLock"/>.</summary>
     public static async Task<DatabaseSetupReport> InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
@@ -36,9 +35,9 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
 
         var seeded = await SeedAsync(db, renderer, cancellationToken);
-        var rerendered = await RerenderOutdatedAsync(db, renderer, cancellationToken);
         Hosting.SharedKeys.EnsureKeyInForce(scope.ServiceProvider);
-        return new DatabaseSetupReport(applied, db.Database.GetMigrations().LastOrDefault(), seeded, rerendered);
+        // Posts rendered by an older pipeline are not rendered again here, under the lock: see OutdatedPosts.
+        return new DatabaseSetupReport(applied, db.Database.GetMigrations().LastOrDefault(), seeded, Rerendered: 0);
     }
 
     private static async Task<bool> HistoryTableExistsAsync(BlogDbContext db, CancellationToken cancellationToken)
@@ -100,40 +99,5 @@ public static class DatabaseInitializer
         db.Settings.Add(new Setting { Key = SeededKey, Value = "true" });
         await db.SaveChangesAsync(cancellationToken);
         return true;
-    }
-
-    /// <summary>
-    /// Posts rendered by an older pipeline are rendered again, so a fix reaches old notes too.
-    /// The version the database was last brought up to is remembered, so that a start with
-    /// nothing to do does not scan 100,000 large rows to find that out.
-    /// </summary>
-    private static async Task<int> RerenderOutdatedAsync(BlogDbContext db, MarkdownRenderer renderer, CancellationToken cancellationToken)
-    {
-        var current = MarkdownRenderer.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var done = await db.Settings.FirstOrDefaultAsync(s => s.Key == RenderVersionKey, cancellationToken);
-        if (done?.Value == current)
-            return 0;
-        var rerendered = 0;
-
-        while (true)
-        {
-            var batch = await db.Posts.Where(p => p.RenderVersion != MarkdownRenderer.Version)
-                .OrderBy(p => p.Id).Take(200).ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-                break;
-            foreach (var post in batch)
-                renderer.RenderInto(post);
-            await db.SaveChangesAsync(cancellationToken);
-            rerendered += batch.Count;
-            db.ChangeTracker.Clear();
-        }
-
-        var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == RenderVersionKey, cancellationToken);
-        if (row is null)
-            db.Settings.Add(new Setting { Key = RenderVersionKey, Value = current });
-        else
-            row.Value = current;
-        await db.SaveChangesAsync(cancellationToken);
-        return rerendered;
     }
 }

@@ -7,7 +7,7 @@ using Npgsql;
 namespace Blog.Data;
 
 /// <summary>
-/// One process at a time sets the database up (migrate, seed, re-render), however many nodes
+/// One process at a time sets the database up (migrate, seed), however many nodes
 /// and commands start together on an empty database. EF Core's own migration lock covers
 /// Migrate() alone (on PostgreSQL a LOCK TABLE of the history table inside each migration's
 /// transaction, taken after the history table was created; on SQLite a row in
@@ -81,9 +81,11 @@ internal static class InitializationLock
         var lockFile = await LockFileAsync(Path.GetFullPath(dataSource) + ".setup-lock", cancellationToken);
         try
         {
-            var stale = await db.Database.SqlQueryRaw<int>(
+            var table = await db.Database.SqlQueryRaw<int>(
                 "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'").SingleAsync(cancellationToken);
-            if (stale > 0)
+            // Looked at before it is deleted: a start with nothing to do writes nothing, so it does
+            // not wait for a writer (an import, a save) to finish.
+            if (table > 0 && await db.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM \"__EFMigrationsLock\"").SingleAsync(cancellationToken) > 0)
                 await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsLock\"", cancellationToken);
             return lockFile;
         }

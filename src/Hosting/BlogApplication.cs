@@ -52,6 +52,7 @@ public static class BlogApplication
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.AddSingleton<MathTypesetter>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddHostedService<Posts.BackgroundRerender>();
         services.AddImageServices();
         services.AddSingleton<SiteSettingsStore>();
         services.AddSingleton(TimeProvider.System);

@@ -1,9 +1,11 @@
+using Blog.Localization;
 using Blog.Media;
 using Blog.Settings;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Localization;
 
 namespace Blog.Hosting;
 
@@ -27,8 +29,8 @@ public sealed class UploadLimitAttribute : Attribute, IAuthorizationFilter, IOrd
     /// <summary>A fixed limit in bytes; 0 means the site's upload limit (Settings).</summary>
     public long Bytes { get; init; }
 
-    /// <summary>What the author can do instead, appended to the refusal.</summary>
-    public string Advice { get; init; } = "";
+    /// <summary>The refusal, a key of the interface's resources: {0} is the upload's size, {1} the limit; it says what the author can do instead.</summary>
+    public string Message { get; init; } = "The upload is {0}, over the limit of {1}. Nothing was stored.";
 
     // RequestSizeLimit and RequestFormLimits use 900 for the same reason: antiforgery is 1000.
     public int Order => 900;
@@ -43,8 +45,8 @@ public sealed class UploadLimitAttribute : Attribute, IAuthorizationFilter, IOrd
         if (http.Request.ContentLength > limit + FormOverheadBytes)
         {
             var tempData = http.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(http);
-            tempData[RefusedKey] = $"The upload is {ByteSize.Format(http.Request.ContentLength.Value)}, over the limit of "
-                + $"{ByteSize.Format(limit)}{Advice}. Nothing was stored.";
+            var text = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            tempData[RefusedKey] = text[Message, ByteSize.Format(http.Request.ContentLength.Value), ByteSize.Format(limit)].Value;
             tempData.Save();
             context.Result = new RedirectResult(http.Request.PathBase + http.Request.Path);
             return;

@@ -107,7 +107,10 @@ public sealed class NoteImporter(
             var edits = await images.FindAsync(note, prepared.Document, cancellationToken);
             var unresolved = new List<string>();
             if (prepared.Document is not null)
+            {
                 edits.AddRange(links.Find(note.Key, prepared.Document, note.Markdown, unresolved));
+                note.Warnings.AddRange(NoteSlips.Find(prepared.Document));
+            }
             foreach (var link in unresolved.Distinct())
                 note.Warnings.Add($"link {link} points to a note that is not imported (yet); it will point at its post once that note is imported");
             var markdown = ImageLinks.Rewrite(note.Markdown, edits);

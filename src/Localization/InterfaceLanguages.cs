@@ -2,6 +2,8 @@ using System.Globalization;
 using Blog.Settings;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 
 namespace Blog.Localization;
@@ -21,6 +23,9 @@ public static class InterfaceLanguages
     public static IServiceCollection AddBlogLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        // The views' HTML localizer alone: AddViewLocalization would also look for a view file per culture on every render.
+        services.TryAddSingleton<IHtmlLocalizerFactory, HtmlLocalizerFactory>();
+        services.TryAddTransient(typeof(IHtmlLocalizer<>), typeof(HtmlLocalizer<>));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = All.Select(CultureInfo.GetCultureInfo).ToList();

@@ -46,8 +46,14 @@ internal static class MathHtml
 /// <summary><c>$...$</c>, <c>\(...\)</c>, and display math written inline (<c>$$...$$</c>, <c>\[...\]</c>).</summary>
 internal sealed class MathInlineRenderer : HtmlObjectRenderer<MathInline>
 {
-    protected override void Write(HtmlRenderer renderer, MathInline math) =>
-        MathHtml.Write(renderer, math, math.Content.ToString(), math.DelimiterCount >= 2, "span");
+    protected override void Write(HtmlRenderer renderer, MathInline math)
+    {
+        // Where no markup may go (an image's alt text), the formula as readable text: "损失 L(θ) 曲线".
+        if (!renderer.EnableHtmlForInline)
+            renderer.WriteEscape(TexText.Of(math.Content.ToString()));
+        else
+            MathHtml.Write(renderer, math, math.Content.ToString(), math.DelimiterCount >= 2, "span");
+    }
 }
 
 /// <summary>A <c>$$</c> block (and whatever else the parser makes a math block).</summary>

@@ -72,7 +72,7 @@ public class EditorTests(SiteFixture site) : IClassFixture<SiteFixture>
             }
             """);
 
-        Assert.True(await page.WaitUntilAsync("() => document.getElementById('upload-state').textContent.includes('was not uploaded')"),
+        Assert.True(await page.WaitUntilAsync("() => document.getElementById('upload-state').textContent.includes('没有上传')"),
             "No message said that the upload was refused.");
         Assert.Contains("SVG", await page.Page.InnerTextAsync("#upload-state"));
         Assert.Equal("正文保持不变", await page.Page.InputValueAsync(Markdown));
@@ -88,7 +88,7 @@ public class EditorTests(SiteFixture site) : IClassFixture<SiteFixture>
 
         await page.Page.SubmitAsync(Button("publish"));
 
-        Assert.Equal("Published.", (await page.Page.InnerTextAsync(".admin-status")).Trim());
+        Assert.Equal("已发布。", (await page.Page.InnerTextAsync(".admin-status")).Trim());
         Assert.Matches(@"/admin/posts/\d+$", page.Page.Url);
         await using var home = await site.OpenAsync("/");
         Assert.Contains(title, await home.Page.InnerTextAsync("main"));
@@ -120,7 +120,7 @@ public class EditorTests(SiteFixture site) : IClassFixture<SiteFixture>
 
         await second.SubmitAsync("button[name=overwrite]");
 
-        Assert.Contains("Saved", await second.InnerTextAsync(".admin-status"));
+        Assert.Contains("已保存", await second.InnerTextAsync(".admin-status"));
         Assert.Null(await second.QuerySelectorAsync(".editor-conflict"));
         await using (var article = await site.OpenAsync($"/posts/{post.Slug}"))
             Assert.Contains("第二个标签页改的", await article.Page.InnerTextAsync(".article-body"));
@@ -161,7 +161,7 @@ public class EditorTests(SiteFixture site) : IClassFixture<SiteFixture>
 
         await page.Page.SubmitAsync(Button("schedule"));
 
-        Assert.StartsWith("Scheduled: it will be published on", (await page.Page.InnerTextAsync(".admin-status")).Trim());
+        Assert.StartsWith("已定时：将于", (await page.Page.InnerTextAsync(".admin-status")).Trim());
         await using var home = await site.OpenAsync("/");
         Assert.DoesNotContain(title, await home.Page.InnerTextAsync("main"));
         await Task.Delay(at - DateTime.UtcNow + TimeSpan.FromMilliseconds(300) is { Ticks: > 0 } wait ? wait : TimeSpan.Zero);

@@ -55,6 +55,22 @@ public class PhoneReadingTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
+    public async Task Article_WithALongContents_StillShowsItsFirstParagraphOnTheFirstScreen()
+    {
+        var sections = string.Join("\n\n", Enumerable.Range(1, 30).Select(i => $"## 第 {i} 节 梯度下降的变体 {i}\n\n第 {i} 节的内容：学习率 $\\eta_{{{i}}}$ 的选择。"));
+        await site.Server.AddPostAsync("三十节的长笔记", "long-contents", "开篇第一段：这篇笔记有三十节。\n\n" + sections);
+
+        await using var page = await site.OpenAsync("/posts/long-contents", width: Width, height: Height);
+
+        var first = await page.Page.Locator(".article-body > p").First.BoundingBoxAsync();
+        Assert.True(first!.Y + first.Height <= Height, $"The note's first paragraph ends at {first.Y + first.Height}px, below the {Height}px screen.");
+        var contents = page.Page.Locator(".toc-box > .toc");
+        Assert.True(await contents.EvaluateAsync<bool>("e => e.scrollHeight > e.clientHeight"), "The contents did not scroll in their own box.");
+        await contents.Locator("a").Last.ScrollIntoViewIfNeededAsync();
+        Assert.True(await contents.Locator("a").Last.IsVisibleAsync());
+    }
+
+    [Fact]
     public async Task Editor_OnAPhone_HasWriteAndPreviewTabs()
     {
         await using var page = await site.OpenSignedInAsync("/admin/posts/new", width: Width);

@@ -35,11 +35,36 @@ public sealed class MigrateCommandTests : IDisposable
         await AssertSeededOnceAsync();
     }
 
-    private async Task AssertSeededOnceAsync()
+    [Fact]
+    public async Task Migrate_WithPostsOfAnOlderPipeline_RendersThemAgainBeforeItExits()
+    {
+        Assert.Equal(0, (await BlogCommand.RunAsync(_data, "migrate")).ExitCode);
+        await using (var db = Open())
+        {
+            await db.Posts.ExecuteUpdateAsync(s => s.SetProperty(p => p.RenderVersion, 0).SetProperty(p => p.Html, "<p>旧版渲染</p>"));
+            await db.Settings.Where(s => s.Key == "_render_version").ExecuteDeleteAsync();
+        }
+
+        var run = await BlogCommand.RunAsync(_data, "migrate");
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Errors);
+        Assert.Contains("re-rendered 1 post(s)", run.Output);
+        await using var after = Open();
+        var welcome = await after.Posts.SingleAsync();
+        Assert.Equal(Blog.Content.MarkdownRenderer.Version, welcome.RenderVersion);
+        Assert.Contains("class=\"katex\"", welcome.Html); // the welcome post shows math
+    }
+
+    private BlogDbContext Open()
     {
         var options = new DbContextOptionsBuilder<BlogDbContext>();
         DatabaseSetup.UseProvider(options, TestDatabase.Provider, TestDatabase.ConnectionStringFor(_data));
-        await using var db = new BlogDbContext(options.Options);
+        return new BlogDbContext(options.Options);
+    }
+
+    private async Task AssertSeededOnceAsync()
+    {
+        await using var db = Open();
         Assert.Equal([WelcomePost.Slug], await db.Posts.Select(p => p.Slug).ToListAsync());
         Assert.Equal(3, await db.Categories.CountAsync());
     }

@@ -54,6 +54,27 @@ public class InlineHtmlTests
     }
 
     [Theory]
+    [InlineData("<center><img src=\"img/roc.png\" width=\"300\"/></center>\n由图可知 $\\text{AUC}$ 是 **曲线下面积**。\n")]
+    [InlineData("<img src=\"assets/image-20240510091624087.png\" style=\"zoom:50%;\" />\n由图可知 $\\text{AUC}$ 是 **曲线下面积**。\n")]
+    public void TextRightAfterAWholeHtmlElement_IsMarkdown(string markdown)
+    {
+        var page = Render(markdown);
+        Assert.NotNull(page.QuerySelector("img"));
+        Assert.Equal("曲线下面积", page.QuerySelector("p strong")?.TextContent);
+        Assert.NotNull(page.QuerySelector("p .math .katex"));
+        Assert.DoesNotContain("$", page.Body!.TextContent);
+    }
+
+    [Fact]
+    public void HtmlBlockOpenOverSeveralLines_StaysOneBlock()
+    {
+        var page = Render("<div align=center>\n<img src=\"a.png\">\n图 1 **不是强调**\n</div>\n");
+
+        Assert.NotNull(page.QuerySelector("div[align] img"));
+        Assert.Null(page.QuerySelector("strong"));
+    }
+
+    [Theory]
     [InlineData("<!-- 这段还没写完 -->\n\n正文")]
     [InlineData("正文 <!-- 行内的注释 --> 继续")]
     [InlineData("正文\n\n<!--\n多行\n注释\n-->\n")]

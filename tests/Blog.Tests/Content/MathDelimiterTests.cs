@@ -57,6 +57,33 @@ public class MathDelimiterTests
     }
 
     [Fact]
+    public void EscapedBracketsAroundProseWithFormulas_StayBrackets()
+    {
+        var markdown = "称为样例集$D$\\[也叫观测集，注意与花体$\\mathcal{D}$的区别\\]。";
+
+        Assert.Equal([@"\(D\)", @"\(\mathcal{D}\)"], Formulas(markdown));
+        Assert.Contains("[也叫观测集，注意与花体", new HtmlParser().ParseDocument(Html(markdown)).Body!.TextContent);
+    }
+
+    [Fact]
+    public void DollarInsideTextOfABracketFormula_StaysTex()
+    {
+        var formulas = Formulas(@"\[ f(x) = \begin{cases} 1 & \text{若 $x>0$} \\ 0 & \text{其他} \end{cases} \]");
+
+        Assert.Contains(@"\text{若 $x>0$}", Assert.Single(formulas));
+    }
+
+    [Fact]
+    public void MathInAnImagesAltText_IsReadableTextThere()
+    {
+        var html = Html(@"![损失 $L(\theta)$ 随步数 $t$ 下降](img/loss.png)");
+
+        var alt = new HtmlParser().ParseDocument(html).QuerySelector("img")!.GetAttribute("alt")!;
+        Assert.StartsWith("损失 L(θ) 随步数 t 下降", alt);
+        Assert.DoesNotContain("katex", html);
+    }
+
+    [Fact]
     public void DisplayBlock_WithTexOnTheDelimiterLines()
     {
         var formulas = Formulas("推导如下：\n$$\\begin{aligned}\na &= b \\\\\n\n&= c\n\\end{aligned}$$\n之后的文字");

@@ -69,6 +69,34 @@ public class BadNoteTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     }
 
     [Fact]
+    public async Task Import_SlipsTyporaShowsBrokenToo_AreNamedInTheReport()
+    {
+        using var notes = new NoteFolder();
+        notes.Write($"{notes.Id}/slips.md", $$"""
+            # 笔记里的笔误 {{notes.Id}}
+
+            由于每个 $f$ 等概率，所以 \sum_f\mathbb{I}(h(x)\neq f(x)) = 2^{n-1}$，后面的推导显然。
+
+            检索器 Dense Passage Retrieval (DPR)** 用于召回。
+            """);
+        notes.Write($"{notes.Id}/fine.md", $$"""
+            # 没有笔误 {{notes.Id}}
+
+            **粗体**与 $\sum_i x_i$，星号 \*\* 与 `a ** b`。
+            """);
+
+        var report = await app.ImportAsync(notes.Root);
+
+        var slips = report.Item($"{notes.Id}/slips.md");
+        Assert.Equal(ImportOutcome.Imported, slips.Outcome);
+        Assert.Contains("TeX outside any formula", slips.Message);
+        Assert.Contains(@"\sum_f\mathbb", slips.Message);
+        Assert.Contains("** that pairs with nothing", slips.Message);
+        Assert.Contains("(DPR)**", slips.Message);
+        Assert.Null(report.Item($"{notes.Id}/fine.md").Message);
+    }
+
+    [Fact]
     public async Task Import_NoteThatFailsToSave_LeavesNothingHalfImported()
     {
         using var notes = new NoteFolder();

@@ -83,7 +83,7 @@ public class HostileMarkdownTests(KestrelBlogApp app) : IClassFixture<KestrelBlo
         Assert.True(clock.Elapsed < Limit, $"opening the saved {name} took {clock.Elapsed.TotalSeconds:0.0} s");
         var page = await editor.ReadDocumentAsync();
         Assert.Equal(post.RenderError ?? "", page.QuerySelector("#render-error")?.TextContent ?? "");
-        Assert.Contains(post.RenderError is null ? "Draft saved." : "could not be rendered: see the message above the preview", page.QuerySelector(".admin-status")?.TextContent);
+        Assert.Contains(post.RenderError is null ? "草稿已保存。" : "Markdown 无法渲染：请查看预览上方的提示。", page.QuerySelector(".admin-status")?.TextContent);
     }
 
     [Theory]

@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Blog.Accounts;
+using Blog.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Blog.Pages.Admin.Account;
 
-public class PasswordModel(AccountService accounts) : PageModel
+public class PasswordModel(AccountService accounts, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -36,10 +38,10 @@ public class PasswordModel(AccountService accounts) : PageModel
         var userId = int.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         if (!await accounts.ChangePasswordAsync(HttpContext, userId, Input.CurrentPassword, Input.NewPassword))
         {
-            ModelState.AddModelError("Input.CurrentPassword", "The current password is incorrect.");
+            ModelState.AddModelError("Input.CurrentPassword", text["The current password is incorrect."]);
             return Page();
         }
-        TempData["Status"] = "Password changed. Your other sessions have been signed out.";
+        TempData["Status"] = text["Password changed. Your other sessions have been signed out."].Value;
         return RedirectToPage("/Admin/Index");
     }
 }

@@ -1,12 +1,14 @@
 using Blog.Data;
+using Blog.Localization;
 using Blog.Taxonomy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Blog.Pages.Admin.Categories;
 
-public class DeleteModel(BlogDbContext db) : PageModel
+public class DeleteModel(BlogDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed record CategoryOption(int Id, string Name);
 
@@ -33,7 +35,7 @@ public class DeleteModel(BlogDbContext db) : PageModel
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (category is null)
         {
-            TempData["Status"] = "That category was already deleted.";
+            TempData["Status"] = text["That category was already deleted."].Value;
             return RedirectToPage("Index");
         }
         if (!ModelState.IsValid)
@@ -46,7 +48,7 @@ public class DeleteModel(BlogDbContext db) : PageModel
             : null;
         if (Input.MoveTo is not null && target is null)
         {
-            ModelState.AddModelError("Input.MoveTo", "That category no longer exists: choose another.");
+            ModelState.AddModelError("Input.MoveTo", text["That category no longer exists: choose another."]);
             await LoadAsync(id, cancellationToken);
             return Page();
         }
@@ -64,10 +66,10 @@ public class DeleteModel(BlogDbContext db) : PageModel
         await db.SaveChangesAsync(cancellationToken);
 
         TempData["Status"] = moved == 0
-            ? $"Deleted the category “{category.Name}”."
+            ? text["Deleted the category “{0}”.", category.Name].Value
             : target is null
-                ? $"Deleted the category “{category.Name}”; its {Plural(moved)} {(moved == 1 ? "now has" : "now have")} no category."
-                : $"Deleted the category “{category.Name}”; its {Plural(moved)} moved to “{target.Name}”, and its address redirects there.";
+                ? text[moved == 1 ? "Deleted the category “{0}”; its {1} post now has no category." : "Deleted the category “{0}”; its {1} posts now have no category.", category.Name, moved].Value
+                : text[moved == 1 ? "Deleted the category “{0}”; its {1} post moved to “{2}”, and its address redirects there." : "Deleted the category “{0}”; its {1} posts moved to “{2}”, and its address redirects there.", category.Name, moved, target.Name].Value;
         return RedirectToPage("Index");
     }
 
@@ -83,6 +85,4 @@ public class DeleteModel(BlogDbContext db) : PageModel
             .Select(c => new CategoryOption(c.Id, c.Name)).ToListAsync(cancellationToken);
         return true;
     }
-
-    public static string Plural(int posts) => posts == 1 ? "1 post" : $"{posts} posts";
 }

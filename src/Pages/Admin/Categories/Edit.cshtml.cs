@@ -1,13 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using Blog.Data;
+using Blog.Localization;
 using Blog.Taxonomy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Blog.Pages.Admin.Categories;
 
-public class EditModel(BlogDbContext db) : PageModel
+public class EditModel(BlogDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -43,14 +45,14 @@ public class EditModel(BlogDbContext db) : PageModel
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (category is null)
         {
-            TempData["Status"] = "That category no longer exists; nothing was saved.";
+            TempData["Status"] = text["That category no longer exists; nothing was saved."].Value;
             return RedirectToPage("Index");
         }
         (CurrentName, CurrentSlug) = (category.Name, category.Slug);
 
         var name = Input.Name?.Trim() ?? "";
         var slug = ModelState.IsValid
-            ? await CategoryRules.CheckNameAndSlugAsync(db, ModelState, name, Input.Slug, category, cancellationToken)
+            ? await CategoryRules.CheckNameAndSlugAsync(db, ModelState, text, name, Input.Slug, category, cancellationToken)
             : null;
         if (slug is null)
             return Page();
@@ -63,8 +65,8 @@ public class EditModel(BlogDbContext db) : PageModel
         await db.SaveChangesAsync(cancellationToken);
 
         TempData["Status"] = oldSlug == slug
-            ? $"Saved the category “{name}”."
-            : $"Saved the category “{name}”; /category/{oldSlug} now redirects to /category/{slug}.";
+            ? text["Saved the category “{0}”.", name].Value
+            : text["Saved the category “{0}”; /category/{1} now redirects to /category/{2}.", name, oldSlug, slug].Value;
         return RedirectToPage("Index");
     }
 }

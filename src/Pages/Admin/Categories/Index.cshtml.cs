@@ -1,14 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using Blog.Data;
+using Blog.Localization;
 using Blog.Posts;
 using Blog.Taxonomy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Blog.Pages.Admin.Categories;
 
-public class IndexModel(BlogDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(BlogDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed record CategoryRow(int Id, string Name, string Slug, string? Description, int Order, int Posts, int Published);
 
@@ -36,7 +38,7 @@ public class IndexModel(BlogDbContext db, TimeProvider clock) : PageModel
     {
         var name = Input.Name?.Trim() ?? "";
         var slug = ModelState.IsValid
-            ? await CategoryRules.CheckNameAndSlugAsync(db, ModelState, name, Input.Slug, current: null, cancellationToken)
+            ? await CategoryRules.CheckNameAndSlugAsync(db, ModelState, text, name, Input.Slug, current: null, cancellationToken)
             : null;
         if (slug is null)
         {
@@ -54,7 +56,7 @@ public class IndexModel(BlogDbContext db, TimeProvider clock) : PageModel
         });
         await db.ForgetRedirectAsync(RedirectKind.Category, slug, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Status"] = $"Created the category “{name}” at /category/{slug}.";
+        TempData["Status"] = text["Created the category “{0}” at /category/{1}.", name, slug].Value;
         return RedirectToPage();
     }
 
@@ -66,7 +68,7 @@ public class IndexModel(BlogDbContext db, TimeProvider clock) : PageModel
         var index = categories.FindIndex(c => c.Id == id);
         if (index < 0)
         {
-            TempData["Status"] = "That category no longer exists.";
+            TempData["Status"] = text["That category no longer exists."].Value;
             return RedirectToPage();
         }
         var other = direction switch { "up" => index - 1, "down" => index + 1, _ => -1 };

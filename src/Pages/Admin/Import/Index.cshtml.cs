@@ -2,16 +2,18 @@ using Blog.Data;
 using Blog.Export;
 using Blog.Hosting;
 using Blog.Import;
+using Blog.Localization;
 using Blog.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Blog.Pages.Admin.Import;
 
 /// <summary>Import a .zip of notes; download an export of every post, or a backup of the database.</summary>
-[UploadLimit(Bytes = MaxZipBytes, Advice = " for an upload: split the notes into smaller .zip files, or run the import command on the server")]
-public class IndexModel(BlogDbContext db, NoteImporter importer, NoteExporter exporter, SiteSettingsStore settings, TimeProvider clock) : PageModel
+[UploadLimit(Bytes = MaxZipBytes, Message = "The upload is {0}, over the limit of {1} for an upload: split the notes into smaller .zip files, or run the import command on the server. Nothing was stored.")]
+public class IndexModel(BlogDbContext db, NoteImporter importer, NoteExporter exporter, SiteSettingsStore settings, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>As much as the importer inflates from one archive.</summary>
     public const long MaxZipBytes = ZipNoteSource.DefaultMaxInflatedBytes;
@@ -46,14 +48,14 @@ public class IndexModel(BlogDbContext db, NoteImporter importer, NoteExporter ex
         var name = Path.GetFileName(Input.Zip?.FileName ?? "");
         if (Input.Zip is not { Length: > 0 } zip)
         {
-            ModelState.AddModelError("", Input.Zip is null ? "Choose a .zip of notes to import." : $"“{name}” is empty.");
+            ModelState.AddModelError("", Input.Zip is null ? text["Choose a .zip of notes to import."] : text["“{0}” is empty.", name]);
         }
         else
         {
             await using var stream = zip.OpenReadStream();
             Report = await importer.ImportZipAsync(stream, $"“{name}”", Input.DryRun, cancellationToken);
             if (Report.Error is { } error)
-                ModelState.AddModelError("", error);
+                ModelState.AddModelError("", text[error]);
         }
         await CountAsync(cancellationToken);
         return Page();
@@ -75,6 +77,17 @@ public class IndexModel(BlogDbContext db, NoteImporter importer, NoteExporter ex
             throw;
         }
         return File(stream, "application/zip", $"blog-export-{LocalNow():yyyy-MM-dd-HHmm}.zip");
+    }
+
+    /// <summary>The report's counts in the interface's language (the command prints <see cref="ImportReport.Summary"/>).</summary>
+    public string Summary(ImportReport report)
+    {
+        var notesWithMathErrors = report.Items.Count(i => i.MathErrors > 0);
+        return text["{0} imported, {1} updated, {2} skipped, {3} failed", report.Count(ImportOutcome.Imported),
+                report.Count(ImportOutcome.Updated), report.Count(ImportOutcome.Skipped), report.Count(ImportOutcome.Failed)].Value
+            + (report.Linked.Count > 0 ? text[", {0} earlier notes linked", report.Linked.Count] : "")
+            + (report.MathErrors > 0 ? text["; {0} invalid formulas in {1} notes, shown as their source", report.MathErrors, notesWithMathErrors] : "")
+            + (report.DryRun ? text[" (dry run: nothing was written)"] : "");
     }
 
     public bool BackupSupported => DatabaseBackup.IsSupported(db);

@@ -1,13 +1,15 @@
 using Blog.Data;
+using Blog.Localization;
 using Blog.Media;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Blog.Pages.Admin.Media;
 
 /// <summary>Asks before deleting an image, naming the posts whose Markdown still links to it.</summary>
-public class DeleteModel(BlogDbContext db, MediaStore store) : PageModel
+public class DeleteModel(BlogDbContext db, MediaStore store, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed record PostUse(int Id, string Title, string Slug, PostStatus Status, bool Trashed);
 
@@ -31,7 +33,7 @@ public class DeleteModel(BlogDbContext db, MediaStore store) : PageModel
         var media = await db.Media.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (media is null)
         {
-            TempData["Status"] = "That image was already deleted.";
+            TempData["Status"] = text["That image was already deleted."].Value;
             return RedirectToPage("Index");
         }
 
@@ -39,12 +41,10 @@ public class DeleteModel(BlogDbContext db, MediaStore store) : PageModel
         var usedBy = await PostsUsingAsync(MediaStore.UrlPrefix + media.FileName, cancellationToken);
         await store.DeleteAsync(media, cancellationToken);
         TempData["Status"] = usedBy.Count == 0
-            ? $"Deleted “{media.OriginalName}”."
-            : $"Deleted “{media.OriginalName}”; {Plural(usedBy.Count)} still {(usedBy.Count == 1 ? "links" : "link")} to it and now show{(usedBy.Count == 1 ? "s" : "")} a broken image.";
+            ? text["Deleted “{0}”.", media.OriginalName].Value
+            : text[usedBy.Count == 1 ? "Deleted “{0}”; {1} post still links to it and now shows a broken image." : "Deleted “{0}”; {1} posts still link to it and now show a broken image.", media.OriginalName, usedBy.Count].Value;
         return RedirectToPage("Index");
     }
-
-    public static string Plural(int posts) => posts == 1 ? "1 post" : $"{posts} posts";
 
     /// <summary>Posts whose Markdown contains the image's URL, trashed ones too: they can be restored.</summary>
     private Task<List<PostUse>> PostsUsingAsync(string url, CancellationToken cancellationToken) =>

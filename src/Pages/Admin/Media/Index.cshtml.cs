@@ -2,18 +2,20 @@ using System.ComponentModel.DataAnnotations;
 using Blog.Content;
 using Blog.Data;
 using Blog.Hosting;
+using Blog.Localization;
 using Blog.Media;
 using Blog.Posts;
 using Blog.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Blog.Pages.Admin.Media;
 
 /// <summary>The media library: upload an image, describe it, copy its Markdown, delete it.</summary>
-[UploadLimit(Advice = " set in Settings")]
-public class IndexModel(BlogDbContext db, MediaStore store, SiteSettingsStore settings, MarkdownRenderer renderer, MediaCatalog catalog, MediaFolder folder) : PageModel
+[UploadLimit(Message = "The upload is {0}, over the limit of {1} set in Settings. Nothing was stored.")]
+public class IndexModel(BlogDbContext db, MediaStore store, SiteSettingsStore settings, MarkdownRenderer renderer, MediaCatalog catalog, MediaFolder folder, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int PageSize = 24;
 
@@ -56,10 +58,10 @@ public class IndexModel(BlogDbContext db, MediaStore store, SiteSettingsStore se
         var name = Path.GetFileName(file?.FileName ?? "");
         var problem = file switch
         {
-            null => "Choose an image to upload.",
-            { Length: 0 } => $"“{name}” is empty.",
+            null => text["Choose an image to upload."].Value,
+            { Length: 0 } => text["“{0}” is empty.", name].Value,
             _ when file.Length > UploadLimit =>
-                $"“{name}” is {ByteSize.Format(file.Length)}, over the upload limit of {ByteSize.Format(UploadLimit)} set in Settings. Nothing was stored.",
+                text["“{0}” is {1}, over the upload limit of {2} set in Settings. Nothing was stored.", name, ByteSize.Format(file.Length), ByteSize.Format(UploadLimit)].Value,
             _ => null,
         };
         if (problem is null)
@@ -72,11 +74,11 @@ public class IndexModel(BlogDbContext db, MediaStore store, SiteSettingsStore se
             {
                 await db.SaveChangesAsync(cancellationToken);
                 TempData["Status"] = stored.AlreadyStored
-                    ? $"“{name}” is the same image as “{stored.Media.OriginalName}”, already in the library: it was not stored again."
-                    : $"Uploaded “{name}” ({ByteSize.Format(content.Length)}).";
+                    ? text["“{0}” is the same image as “{1}”, already in the library: it was not stored again.", name, stored.Media.OriginalName].Value
+                    : text["Uploaded “{0}” ({1}).", name, ByteSize.Format(content.Length)].Value;
                 return Redirect($"{Link(await PageOfAsync(stored.Media, cancellationToken))}#media-{stored.Media.Id}");
             }
-            problem = Refusal(name, content);
+            problem = Refusal(text, name, content);
         }
 
         ModelState.AddModelError("", problem);
@@ -92,27 +94,33 @@ public class IndexModel(BlogDbContext db, MediaStore store, SiteSettingsStore se
             return NotFound();
         if (!ModelState.IsValid)
         {
-            TempData["Status"] = "A description can be up to 1,000 characters; it was not saved.";
+            TempData["Status"] = text["A description can be up to 1,000 characters; it was not saved."].Value;
             return Redirect($"{Link(await PageOfAsync(media, cancellationToken))}#media-{id}");
         }
         var rendered = await db.DescribeAsync(media, Input.Description, renderer, catalog, folder, cancellationToken);
         TempData["Status"] = media.Description is null
-            ? $"Removed the description of “{media.OriginalName}”."
-            : $"Saved the description of “{media.OriginalName}”" + (rendered == 0 ? "." : $"; {DeleteModel.Plural(rendered)} showing it updated.");
+            ? text["Removed the description of “{0}”.", media.OriginalName].Value
+            : rendered == 0 ? text["Saved the description of “{0}”.", media.OriginalName].Value
+            : text[rendered == 1 ? "Saved the description of “{0}”; {1} post showing it updated." : "Saved the description of “{0}”; {1} posts showing it updated.", media.OriginalName, rendered].Value;
         return Redirect($"{Link(await PageOfAsync(media, cancellationToken))}#media-{id}");
     }
 
     /// <summary>Says what the file is when that helps: an SVG can carry scripts, an HTML page renamed .png is not a picture.</summary>
-    internal static string Refusal(string name, byte[] content)
+    internal static string Refusal(IStringLocalizer text, string name, byte[] content)
     {
-        var what = RefusedContent.Describe(content);
-        if (what == "an SVG image")
-            return $"“{name}” is an SVG image, which can carry scripts, so it is not accepted. Export it as PNG or WebP and upload that.";
+        var found = RefusedContent.Describe(content);
+        if (found == "an SVG image")
+            return text["“{0}” is an SVG image, which can carry scripts, so it is not accepted. Export it as PNG or WebP and upload that.", name];
+        // "text" would collide with the key "Text": resource names ignore case.
+        var what = found is null ? null : text[found == "text" ? "plain text" : found].Value;
         var namedLikeImage = ImageFormats.FromExtension(Path.GetExtension(name)) is not null;
         if (namedLikeImage)
-            return $"“{name}” is named like an image, but its content is {what ?? "not a PNG, JPEG, GIF or WebP image"}. "
-                + "Images are recognised by their content, not their name; nothing was stored.";
-        return $"“{name}” is not a PNG, JPEG, GIF or WebP image{(what is null ? "" : $" (it is {what})")}, so it was not uploaded.";
+            return what is null
+                ? text["“{0}” is named like an image, but its content is not a PNG, JPEG, GIF or WebP image. Images are recognised by their content, not their name; nothing was stored.", name]
+                : text["“{0}” is named like an image, but its content is {1}. Images are recognised by their content, not their name; nothing was stored.", name, what];
+        return what is null
+            ? text["“{0}” is not a PNG, JPEG, GIF or WebP image, so it was not uploaded.", name]
+            : text["“{0}” is not a PNG, JPEG, GIF or WebP image (it is {1}), so it was not uploaded.", name, what];
     }
 
     private async Task<bool> LoadAsync(int number, CancellationToken cancellationToken)

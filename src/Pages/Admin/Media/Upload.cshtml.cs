@@ -1,9 +1,11 @@
 using Blog.Data;
+using Blog.Localization;
 using Blog.Media;
 using Blog.Settings;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Blog.Pages.Admin.Media;
 
@@ -16,7 +18,7 @@ namespace Blog.Pages.Admin.Media;
 // at all, since the framework reads the whole multipart form before the handler runs.
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public class UploadModel(BlogDbContext db, MediaStore store, SiteSettingsStore settings) : PageModel
+public class UploadModel(BlogDbContext db, MediaStore store, SiteSettingsStore settings, IStringLocalizer<SharedResource> text) : PageModel
 {
     private const long MaxRequestBytes = 256L * 1024 * 1024;
 
@@ -38,7 +40,7 @@ public class UploadModel(BlogDbContext db, MediaStore store, SiteSettingsStore s
         try
         {
             if (!Request.HasFormContentType)
-                return Error(StatusCodes.Status400BadRequest, "Send the image as multipart/form-data, in a field named \"file\".");
+                return Error(StatusCodes.Status400BadRequest, text["Send the image as multipart/form-data, in a field named “file”."]);
             var form = await Request.ReadFormAsync(cancellationToken);
             file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
         }
@@ -52,7 +54,7 @@ public class UploadModel(BlogDbContext db, MediaStore store, SiteSettingsStore s
         }
 
         if (file is null || file.Length == 0)
-            return Error(StatusCodes.Status400BadRequest, "No file was received.");
+            return Error(StatusCodes.Status400BadRequest, text["No file was received."]);
         if (file.Length > limit)
             return TooLarge(limit);
 
@@ -63,7 +65,7 @@ public class UploadModel(BlogDbContext db, MediaStore store, SiteSettingsStore s
         var stored = await store.SaveAsync(content, file.FileName, cancellationToken);
         if (stored is null)
             return Error(StatusCodes.Status415UnsupportedMediaType,
-                $"“{file.FileName}” is not a PNG, JPEG, GIF or WebP image, so it was not uploaded. (SVG is not accepted: it can carry scripts.)");
+                text["“{0}” is not a PNG, JPEG, GIF or WebP image, so it was not uploaded. (SVG is not accepted: it can carry scripts.)", file.FileName]);
         await db.SaveChangesAsync(cancellationToken);
         // alt: the image's description, or its file name when that says something; empty invites the author to write one.
         return new JsonResult(new
@@ -75,7 +77,7 @@ public class UploadModel(BlogDbContext db, MediaStore store, SiteSettingsStore s
     }
 
     private JsonResult TooLarge(long limit) =>
-        Error(StatusCodes.Status413PayloadTooLarge, $"The image is larger than the upload limit of {Size(limit)} (see Settings).");
+        Error(StatusCodes.Status413PayloadTooLarge, text["The image is larger than the upload limit of {0} (see Settings).", Size(limit)]);
 
     private static JsonResult Error(int status, string message) => new(new { error = message }) { StatusCode = status };
 

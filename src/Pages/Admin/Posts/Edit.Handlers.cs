@@ -9,7 +9,6 @@ namespace Blog.Pages.Admin.Posts;
 /// <summary>The handlers the editor's script calls while the author types.</summary>
 public partial class EditModel
 {
-    private const string UntitledTitle = "Untitled draft";
     private const string UntitledSlug = "untitled-draft";
 
     /// <summary>
@@ -26,7 +25,7 @@ public partial class EditModel
         if (id is null)
         {
             if (title.Length == 0 && markdown.Length == 0)
-                return new BadRequestObjectResult(new { error = "Nothing to save yet." });
+                return new BadRequestObjectResult(new { error = text["Nothing to save yet."].Value });
             var created = await CreateDraftAsync(title, markdown, now, cancellationToken);
             return new JsonResult(AutosaveAnswer(created.Id, created.Version, now));
         }
@@ -45,8 +44,8 @@ public partial class EditModel
 
         var exists = await db.Posts.AnyAsync(p => p.Id == id, cancellationToken);
         return exists
-            ? new ConflictObjectResult(new { error = "This post was saved elsewhere since you opened it. Your text is kept in this browser; save to see the differences.", conflict = true })
-            : new NotFoundObjectResult(new { error = "This post no longer exists." });
+            ? new ConflictObjectResult(new { error = text["This post was saved elsewhere since you opened it. Your text is kept in this browser; save to see the differences."].Value, conflict = true })
+            : new NotFoundObjectResult(new { error = text["This post no longer exists."].Value });
     }
 
     /// <summary>The preview, by the very pipeline that publishes.</summary>
@@ -65,7 +64,7 @@ public partial class EditModel
             .SetProperty(p => p.AutosavedAt, (DateTime?)null), cancellationToken);
         if (cleared == 0)
             return NotFound();
-        TempData["Status"] = "Discarded the autosaved changes: this is the last saved version.";
+        TempData["Status"] = text["Discarded the autosaved changes: this is the last saved version."].Value;
         return Redirect($"/admin/posts/{id}?fresh=1");
     }
 
@@ -73,7 +72,7 @@ public partial class EditModel
     {
         var post = new Post
         {
-            Title = title.Length == 0 ? UntitledTitle : title,
+            Title = title.Length == 0 ? text["Untitled draft"] : title,
             Slug = "",
             Markdown = markdown,
             Status = PostStatus.Draft,
@@ -88,7 +87,8 @@ public partial class EditModel
         // Two first autosaves racing for the same slug: the loser takes the next number.
         for (var attempt = 1; ; attempt++)
         {
-            post.Slug = await db.UniqueAsync(Slugs.FromTitle(post.Title, UntitledSlug), 0, cancellationToken);
+            // From the title typed, not the placeholder title in the interface's language: an untitled draft is untitled-draft in any language.
+            post.Slug = await db.UniqueAsync(Slugs.FromTitle(title, UntitledSlug), 0, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Blog.Content;
 using Blog.Data;
+using Blog.Localization;
 using Blog.Posts;
 using Blog.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Blog.Pages.Admin.Posts;
 
@@ -19,7 +21,7 @@ namespace Blog.Pages.Admin.Posts;
 // (4 MB per form value, Kestrel's 30 MB per request) would refuse it or come close.
 [RequestFormLimits(ValueLengthLimit = MaxFormBytes)]
 [RequestSizeLimit(MaxFormBytes)]
-public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteSettingsStore settings, TimeProvider clock) : PageModel
+public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteSettingsStore settings, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     private const int MaxFormBytes = 48 * 1024 * 1024;
 
@@ -137,7 +139,7 @@ public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, Site
         var scheduleUtc = action == SaveIntent.Schedule ? ParseSchedule() : null;
         var slug = await ChooseSlugAsync(post, now, cancellationToken);
         if (Input.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, cancellationToken))
-            ModelState.AddModelError("Input.CategoryId", "That category no longer exists; choose another.");
+            ModelState.AddModelError("Input.CategoryId", text["That category no longer exists; choose another."]);
         if (!ModelState.IsValid)
             return await FormAsync(post, cancellationToken);
 
@@ -204,7 +206,7 @@ public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, Site
     private async Task<IActionResult> ConflictAsync(Post latest, SaveIntent intent, CancellationToken cancellationToken)
     {
         Conflict = new EditConflict(latest.UpdatedAt, latest.Version, latest.Title, intent,
-            DiffView.Between(latest.Markdown, Input.Markdown ?? "", "saved meanwhile", "your text"));
+            DiffView.Between(latest.Markdown, Input.Markdown ?? "", text["saved meanwhile"], text["your text"]));
         return await FormAsync(latest, cancellationToken);
     }
 
@@ -224,8 +226,9 @@ public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, Site
         if (await db.OwnerOfSlugAsync(given, postId, cancellationToken) is { } owner)
         {
             var suggestion = await db.UniqueAsync(given, postId, cancellationToken);
-            var where = owner.Trashed ? "a post in the trash" : "another post";
-            ModelState.AddModelError("Input.Slug", $"The slug “{given}” is already used by {where}, “{owner.Title}”. Choose another, for example “{suggestion}”.");
+            ModelState.AddModelError("Input.Slug", owner.Trashed
+                ? text["The slug “{0}” is already used by a post in the trash, “{1}”. Choose another, for example “{2}”.", given, owner.Title, suggestion]
+                : text["The slug “{0}” is already used by another post, “{1}”. Choose another, for example “{2}”.", given, owner.Title, suggestion]);
         }
         return given;
     }
@@ -236,8 +239,8 @@ public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, Site
         if (!LocalTimes.TryParse(Input.PublishAt, out var local))
         {
             ModelState.AddModelError("Input.PublishAt", string.IsNullOrWhiteSpace(Input.PublishAt)
-                ? $"Choose when to publish ({zone} time)."
-                : $"“{Input.PublishAt}” is not a date and time; write it as 2026-12-01T09:30 ({zone} time).");
+                ? text["Choose when to publish ({0} time).", zone]
+                : text["“{0}” is not a date and time; write it as 2026-12-01T09:30 ({1} time).", Input.PublishAt, zone]);
             return null;
         }
         try
@@ -246,7 +249,7 @@ public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, Site
         }
         catch (ArgumentException)
         {
-            ModelState.AddModelError("Input.PublishAt", $"{local:yyyy-MM-dd HH:mm} does not exist in {zone} (the clocks skip it); choose another time.");
+            ModelState.AddModelError("Input.PublishAt", text["{0} does not exist in {1} (the clocks skip it); choose another time.", local.ToString("yyyy-MM-dd HH:mm"), zone]);
             return null;
         }
     }
@@ -254,18 +257,18 @@ public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, Site
     private string StatusMessage(Post post, SaveIntent intent, DateTime? wasPublishedAt, DateTime now)
     {
         var when = post.PublishedAt is { } at ? $"{Settings.ToLocal(at):yyyy-MM-dd HH:mm} ({Settings.TimeZone})" : "";
-        var message = intent switch
+        string message = intent switch
         {
-            SaveIntent.Publish when wasPublishedAt is { } was && was <= now => $"Published again, keeping its original date {when}.",
-            SaveIntent.Publish => "Published.",
-            SaveIntent.Schedule when post.Status == PostStatus.Scheduled => $"Scheduled: it will be published on {when}.",
-            SaveIntent.Schedule => $"Published, dated {when} (that time has already passed).",
-            SaveIntent.Unpublish => "Unpublished: the post is a draft again and no longer public.",
-            _ when post.IsPublic(now) => "Saved. The changes are live.",
-            _ when post.Status == PostStatus.Scheduled => $"Saved. It will be published on {when}.",
-            _ => "Draft saved.",
+            SaveIntent.Publish when wasPublishedAt is { } was && was <= now => text["Published again, keeping its original date {0}.", when],
+            SaveIntent.Publish => text["Published."],
+            SaveIntent.Schedule when post.Status == PostStatus.Scheduled => text["Scheduled: it will be published on {0}.", when],
+            SaveIntent.Schedule => text["Published, dated {0} (that time has already passed).", when],
+            SaveIntent.Unpublish => text["Unpublished: the post is a draft again and no longer public."],
+            _ when post.IsPublic(now) => text["Saved. The changes are live."],
+            _ when post.Status == PostStatus.Scheduled => text["Saved. It will be published on {0}.", when],
+            _ => text["Draft saved."],
         };
-        return post.RenderError is null ? message : message + " The Markdown could not be rendered: see the message above the preview.";
+        return post.RenderError is null ? message : message + text[" The Markdown could not be rendered: see the message above the preview."];
     }
 
     /// <summary>The slug follows the title while the post has never been public and the slug is still the one the title gave.</summary>

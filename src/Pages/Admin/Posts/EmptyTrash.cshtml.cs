@@ -1,13 +1,14 @@
-using System.Globalization;
 using Blog.Data;
+using Blog.Localization;
 using Blog.Posts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Pages.Admin.Posts;
 
-public class EmptyTrashModel(BlogDbContext db, TimeProvider clock) : PageModel
+public class EmptyTrashModel(BlogDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public int Count { get; private set; }
     public IReadOnlyList<string> Titles { get; private set; } = [];
@@ -35,9 +36,9 @@ public class EmptyTrashModel(BlogDbContext db, TimeProvider clock) : PageModel
         var deleted = await db.DeleteForeverAsync(db.Posts.InTrash().Where(p => p.DeletedAt <= shownAt), cancellationToken);
         TempData["Status"] = deleted switch
         {
-            0 => "The trash was already empty.",
-            1 => "Deleted 1 post for good.",
-            _ => string.Create(CultureInfo.InvariantCulture, $"Deleted {deleted} posts for good."),
+            0 => text["The trash was already empty."].Value,
+            1 => text["Deleted {0} post for good.", deleted].Value,
+            _ => text["Deleted {0} posts for good.", deleted].Value,
         };
         return Redirect("/admin/posts?status=trash");
     }

@@ -1,14 +1,16 @@
 using System.Globalization;
 using Blog.Data;
+using Blog.Localization;
 using Blog.Posts;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Blog.Pages.Admin.Posts;
 
-public class IndexModel(BlogDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(BlogDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int PageSize = 20;
 
@@ -113,33 +115,33 @@ public class IndexModel(BlogDbContext db, TimeProvider clock) : PageModel
     {
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (post is null)
-            return BackToList("That post no longer exists.");
+            return BackToList(text["That post no longer exists."]);
         if (post.DeletedAt is not null)
-            return BackToList($"“{post.Title}” is already in the trash.");
+            return BackToList(text["“{0}” is already in the trash.", post.Title]);
 
         post.DeletedAt = clock.GetUtcNow().UtcDateTime;
-        return await SaveAsync(post.Title, $"Moved “{post.Title}” to the trash. Restore it from the trash if that was a mistake.", cancellationToken);
+        return await SaveAsync(post.Title, text["Moved “{0}” to the trash. Restore it from the trash if that was a mistake.", post.Title], cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRestoreAsync(int id, CancellationToken cancellationToken)
     {
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (post is null)
-            return BackToList("That post no longer exists.");
+            return BackToList(text["That post no longer exists."]);
         if (post.DeletedAt is null)
-            return BackToList($"“{post.Title}” is not in the trash.");
+            return BackToList(text["“{0}” is not in the trash.", post.Title]);
 
         post.DeletedAt = null;
-        return await SaveAsync(post.Title, $"Restored “{post.Title}”.", cancellationToken);
+        return await SaveAsync(post.Title, text["Restored “{0}”.", post.Title], cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDeleteForeverAsync(int id, CancellationToken cancellationToken)
     {
         var title = await db.Posts.Where(p => p.Id == id).Select(p => new { p.Title, p.DeletedAt }).FirstOrDefaultAsync(cancellationToken);
         if (title is null)
-            return BackToList("That post no longer exists.");
+            return BackToList(text["That post no longer exists."]);
         if (title.DeletedAt is null)
-            return BackToList($"“{title.Title}” is not in the trash: move it to the trash first.");
+            return BackToList(text["“{0}” is not in the trash: move it to the trash first.", title.Title]);
 
         try
         {
@@ -149,7 +151,7 @@ public class IndexModel(BlogDbContext db, TimeProvider clock) : PageModel
         {
             return BackToList(ChangedMeanwhile(title.Title));
         }
-        return BackToList($"Deleted “{title.Title}” for good.");
+        return BackToList(text["Deleted “{0}” for good.", title.Title]);
     }
 
     private async Task<IActionResult> SaveAsync(string title, string status, CancellationToken cancellationToken)
@@ -165,7 +167,7 @@ public class IndexModel(BlogDbContext db, TimeProvider clock) : PageModel
         return BackToList(status);
     }
 
-    private static string ChangedMeanwhile(string title) => $"“{title}” was saved elsewhere at the same moment; nothing was done. Try again.";
+    private string ChangedMeanwhile(string title) => text["“{0}” was saved elsewhere at the same moment; nothing was done. Try again.", title];
 
     private RedirectResult BackToList(string status)
     {

@@ -1,15 +1,17 @@
 using Blog.Content;
 using Blog.Data;
+using Blog.Localization;
 using Blog.Posts;
 using Blog.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Blog.Pages.Admin.Posts;
 
 /// <summary>One earlier version of a post, compared with the current text, and its restore.</summary>
-public class RevisionModel(BlogDbContext db, MarkdownRenderer renderer, SiteSettingsStore settings, TimeProvider clock) : PageModel
+public class RevisionModel(BlogDbContext db, MarkdownRenderer renderer, SiteSettingsStore settings, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -45,7 +47,7 @@ public class RevisionModel(BlogDbContext db, MarkdownRenderer renderer, SiteSett
             return Changed(post);
         if (post.Title == Revision.Title && post.Markdown == Revision.Markdown)
         {
-            TempData["Status"] = "That version is already the current text.";
+            TempData["Status"] = text["That version is already the current text."].Value;
             return Redirect($"/admin/posts/{id}");
         }
 
@@ -64,7 +66,7 @@ public class RevisionModel(BlogDbContext db, MarkdownRenderer renderer, SiteSett
             await LoadAsync(latest, revisionId, cancellationToken);
             return Changed(latest);
         }
-        TempData["Status"] = $"Restored the version saved {LocalTime(Revision.SavedAt)}. The text it replaced is kept in the revisions.";
+        TempData["Status"] = text["Restored the version saved {0}. The text it replaced is kept in the revisions.", LocalTime(Revision.SavedAt)].Value;
         return Redirect($"/admin/posts/{id}");
     }
 
@@ -82,8 +84,7 @@ public class RevisionModel(BlogDbContext db, MarkdownRenderer renderer, SiteSett
     {
         ModelState.Clear();
         Input.Version = latest.Version;
-        ModelState.AddModelError("", "The post was saved since you opened this page, so nothing was restored. "
-            + "The comparison below is now against the latest text; restore again if you still want this version.");
+        ModelState.AddModelError("", text["The post was saved since you opened this page, so nothing was restored. The comparison below is now against the latest text; restore again if you still want this version."]);
         return Page();
     }
 
@@ -97,7 +98,7 @@ public class RevisionModel(BlogDbContext db, MarkdownRenderer renderer, SiteSett
             return false;
         Revision = revision;
         CurrentTitle = post.Title;
-        Diff = DiffView.Between(revision.Markdown, post.Markdown, "this revision", "current text");
+        Diff = DiffView.Between(revision.Markdown, post.Markdown, text["this revision"], text["current text"]);
         return true;
     }
 

@@ -1,12 +1,14 @@
 using Blog.Data;
+using Blog.Localization;
 using Blog.Taxonomy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Blog.Pages.Admin.Tags;
 
-public class DeleteModel(BlogDbContext db) : PageModel
+public class DeleteModel(BlogDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public string Name { get; private set; } = "";
     public string Slug { get; private set; } = "";
@@ -27,7 +29,7 @@ public class DeleteModel(BlogDbContext db) : PageModel
         var tag = await db.Tags.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (tag is null)
         {
-            TempData["Status"] = "That tag was already deleted.";
+            TempData["Status"] = text["That tag was already deleted."].Value;
             return RedirectToPage("Index");
         }
 
@@ -38,8 +40,8 @@ public class DeleteModel(BlogDbContext db) : PageModel
         await db.SaveChangesAsync(cancellationToken);
 
         TempData["Status"] = detached == 0
-            ? $"Deleted the tag “{tag.Name}”."
-            : $"Deleted the tag “{tag.Name}” and took it off {(detached == 1 ? "1 post" : $"{detached} posts")}.";
+            ? text["Deleted the tag “{0}”.", tag.Name].Value
+            : text[detached == 1 ? "Deleted the tag “{0}” and took it off {1} post." : "Deleted the tag “{0}” and took it off {1} posts.", tag.Name, detached].Value;
         return RedirectToPage("Index");
     }
 }

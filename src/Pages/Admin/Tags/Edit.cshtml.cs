@@ -1,13 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using Blog.Data;
+using Blog.Localization;
 using Blog.Taxonomy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Blog.Pages.Admin.Tags;
 
-public class EditModel(BlogDbContext db) : PageModel
+public class EditModel(BlogDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed record TagRef(int Id, string Name, string Slug);
 
@@ -45,7 +47,7 @@ public class EditModel(BlogDbContext db) : PageModel
         var tag = await db.Tags.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (tag is null)
         {
-            TempData["Status"] = "That tag no longer exists; nothing was saved.";
+            TempData["Status"] = text["That tag no longer exists; nothing was saved."].Value;
             return RedirectToPage("Index");
         }
         await LoadAsync(id, cancellationToken);
@@ -65,11 +67,11 @@ public class EditModel(BlogDbContext db) : PageModel
         if (Conflict is not null)
         {
             if (string.Equals(Conflict.Name, name, StringComparison.OrdinalIgnoreCase))
-                ModelState.AddModelError("Input.Name", $"There is already a tag named “{Conflict.Name}”. Merge the two, or choose another name.");
+                ModelState.AddModelError("Input.Name", text["There is already a tag named “{0}”. Merge the two, or choose another name.", Conflict.Name]);
             else
                 ModelState.AddModelError("Input.Slug", fromName
-                    ? $"The slug “{slug}” made from this name is taken by the tag “{Conflict.Name}”: type another slug, or merge the two."
-                    : $"The slug “{slug}” is taken by the tag “{Conflict.Name}”.");
+                    ? text["The slug “{0}” made from this name is taken by the tag “{1}”: type another slug, or merge the two.", slug, Conflict.Name]
+                    : text["The slug “{0}” is taken by the tag “{1}”.", slug, Conflict.Name]);
             return Page();
         }
 
@@ -79,8 +81,8 @@ public class EditModel(BlogDbContext db) : PageModel
         await db.RecordRenameAsync(RedirectKind.Tag, tag.Id, oldSlug, slug, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Status"] = oldSlug == slug
-            ? $"Saved the tag “{name}”."
-            : $"Saved the tag “{name}”; /tag/{oldSlug} now redirects to /tag/{slug}.";
+            ? text["Saved the tag “{0}”.", name].Value
+            : text["Saved the tag “{0}”; /tag/{1} now redirects to /tag/{2}.", name, oldSlug, slug].Value;
         return RedirectToPage("Index");
     }
 
@@ -94,7 +96,7 @@ public class EditModel(BlogDbContext db) : PageModel
         db.Tags.Remove(tag);
         await db.SaveChangesAsync(cancellationToken);
 
-        TempData["Status"] = $"Merged “{tag.Name}” into “{into.Name}”: its posts now carry “{into.Name}”, and /tag/{tag.Slug} redirects to /tag/{into.Slug}.";
+        TempData["Status"] = text["Merged “{0}” into “{1}”: its posts now carry “{1}”, and /tag/{2} redirects to /tag/{3}.", tag.Name, into.Name, tag.Slug, into.Slug].Value;
         return RedirectToPage("Index");
     }
 

@@ -30,10 +30,10 @@ public class ImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadDocumentAsync();
         var report = page.QuerySelector(".import-report") ?? throw new Xunit.Sdk.XunitException("no report");
-        Assert.Equal("1 imported, 0 updated, 0 skipped, 1 failed", report.QuerySelector(".import-summary")?.TextContent);
+        Assert.Equal("导入 1，更新 0，跳过 0，失败 1", report.QuerySelector(".import-summary")?.TextContent);
         var rows = report.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
-        Assert.Contains(rows, r => r[0] == "ml/注意力机制.md" && r[1] == "imported");
-        Assert.Contains(rows, r => r[0] == "ml/旧笔记.md" && r[1] == "failed" && r[2].Contains("not UTF-8"));
+        Assert.Contains(rows, r => r[0] == "ml/注意力机制.md" && r[1] == "已导入");
+        Assert.Contains(rows, r => r[0] == "ml/旧笔记.md" && r[1] == "失败" && r[2].Contains("not UTF-8"));
         var post = await app.WithDbAsync(db => db.Posts.Include(p => p.Tags).SingleAsync(p => p.Title == $"注意力机制 {notes.Id}"));
         Assert.Equal(["transformer", "注意力"], post.Tags.Select(t => t.Slug).Order());
         Assert.Matches(@"!\[注意力权重\]\(/media/[0-9a-f]{32}\.png\)", post.Markdown);
@@ -51,7 +51,7 @@ public class ImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         var refused = page.QuerySelectorAll(".import-report tbody tr")
             .Single(r => r.QuerySelector(".file-cell")?.TextContent == "../../etc/passwd");
-        Assert.Equal("failed", refused.QuerySelector(".outcome")?.TextContent);
+        Assert.Equal("失败", refused.QuerySelector(".outcome")?.TextContent);
         Assert.Contains("refused: its path would leave the archive", refused.QuerySelector(".message-cell")?.TextContent);
         Assert.True(await app.WithDbAsync(db => db.Posts.AnyAsync(p => p.Title == $"安全的笔记 {notes.Id}")));
     }
@@ -77,7 +77,7 @@ public class ImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         var page = await (await client.SubmitMultipartFormAsync("/admin/import", ImportForm, [])).ReadDocumentAsync();
 
-        Assert.Contains("Choose a .zip of notes to import.", page.QuerySelector(".form-errors")?.TextContent);
+        Assert.Contains("请选择要导入的笔记 .zip 文件。", page.QuerySelector(".form-errors")?.TextContent);
         Assert.Null(page.QuerySelector(".import-report"));
     }
 
@@ -124,7 +124,7 @@ public class ImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var export = await (await client.SubmitFormAsync("/admin/import", "form.export-form")).Content.ReadAsByteArrayAsync();
         var page = await (await client.SubmitMultipartFormAsync("/admin/import", ImportForm, [Zip("export.zip", export)])).ReadDocumentAsync();
 
-        Assert.Matches(@"^0 imported, 0 updated, \d+ skipped, 0 failed$", page.QuerySelector(".import-summary")?.TextContent);
+        Assert.Matches(@"^导入 0，更新 0，跳过 \d+，失败 0$", page.QuerySelector(".import-summary")?.TextContent);
         Assert.Equal(postsBefore, await app.WithDbAsync(db => db.Posts.CountAsync()));
         Assert.Equal(revisionsBefore, await app.WithDbAsync(db => db.Revisions.CountAsync()));
     }

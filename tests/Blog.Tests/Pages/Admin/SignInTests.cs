@@ -196,7 +196,7 @@ public class SignInTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("The current password is incorrect.", (await response.ReadDocumentAsync()).QuerySelector(".field-error")?.TextContent);
+        Assert.Contains("当前密码不正确。", (await response.ReadDocumentAsync()).QuerySelector(".field-error")?.TextContent);
     }
 
     [Fact]

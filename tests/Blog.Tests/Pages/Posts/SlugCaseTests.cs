@@ -58,7 +58,7 @@ public class SlugCaseTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
             Infrastructure.Editor.Fields($"新的 {id}", "低秩适配 $W = W_0 + BA$。", slug: $"lora-{id}"), "立即发布");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains($"is already used by another post, “已有 {id}”", (await response.ReadDocumentAsync()).DocumentElement.TextContent);
+        Assert.Contains($"已被另一篇文章“已有 {id}”使用", (await response.ReadDocumentAsync()).DocumentElement.TextContent);
     }
 
     [Fact]

@@ -22,12 +22,12 @@ public class DeleteTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var client = await app.SignedInClientAsync();
 
         var confirmation = await client.GetDocumentAsync($"/admin/categories/{category.Id}/delete");
-        Assert.Contains("It has no posts.", confirmation.QuerySelector(".confirm-question")?.TextContent);
+        Assert.Contains("它没有文章。", confirmation.QuerySelector(".confirm-question")?.TextContent);
         Assert.Null(confirmation.QuerySelector("select"));
 
-        var response = await client.SubmitFormAsync($"/admin/categories/{category.Id}/delete", "main form", button: "Delete category");
+        var response = await client.SubmitFormAsync($"/admin/categories/{category.Id}/delete", "main form", button: "删除分类");
 
-        Assert.Equal($"Deleted the category “空分类 {n}”.", (await client.FollowAsync(response)).Status());
+        Assert.Equal($"已删除分类“空分类 {n}”。", (await client.FollowAsync(response)).Status());
         Assert.Equal(HttpStatusCode.NotFound, (await Reader().GetAsync($"/category/empty-{n}")).StatusCode);
     }
 
@@ -44,12 +44,12 @@ public class DeleteTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         await Reader().GetAsync($"/category/merge-from-{n}"); // both pages now cached
         await Reader().GetAsync($"/category/merge-to-{n}");
         var confirmation = await client.GetDocumentAsync($"/admin/categories/{doomed.Id}/delete");
-        Assert.Contains("It has 2 posts (1 in the trash).", confirmation.QuerySelector(".confirm-question")!.TextContent.Replace("\n", " ").Replace("  ", " "));
+        Assert.Contains("它有 2 篇文章（1 篇在回收站）。", confirmation.QuerySelector(".confirm-question")!.TextContent);
 
         var response = await client.SubmitFormAsync($"/admin/categories/{doomed.Id}/delete", "main form",
             new Dictionary<string, string> { ["Input.MoveTo"] = target.Id.ToString() });
 
-        Assert.Equal($"Deleted the category “待合并 {n}”; its 2 posts moved to “合并目标 {n}”, and its address redirects there.",
+        Assert.Equal($"已删除分类“待合并 {n}”；它的 2 篇文章移到了“合并目标 {n}”，原地址也重定向到那里。",
             (await client.FollowAsync(response)).Status());
         Assert.Equal([target.Id, target.Id], await CategoriesOfAsync(live, trashed));
         var old = await Reader().GetAsync($"/category/merge-from-{n}");
@@ -70,7 +70,7 @@ public class DeleteTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var response = await client.SubmitFormAsync($"/admin/categories/{doomed.Id}/delete", "main form",
             new Dictionary<string, string> { ["Input.MoveTo"] = "" });
 
-        Assert.Equal($"Deleted the category “解散 {n}”; its 1 post now has no category.",
+        Assert.Equal($"已删除分类“解散 {n}”；它的 1 篇文章现在没有分类。",
             (await client.FollowAsync(response)).Status());
         Assert.Equal([null], await CategoriesOfAsync(post));
         Assert.Equal(HttpStatusCode.NotFound, (await Reader().GetAsync($"/category/dissolve-{n}")).StatusCode);
@@ -94,7 +94,7 @@ public class DeleteTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var page = await response.ReadDocumentAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("That category no longer exists: choose another.", page.QuerySelector(".field-error")?.TextContent);
+        Assert.Equal("这个分类已不存在：请另选一个。", page.QuerySelector(".field-error")?.TextContent);
         Assert.Equal([doomed.Id], await CategoriesOfAsync(post));
     }
 
@@ -111,7 +111,7 @@ public class DeleteTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         await client.SubmitAsync(form);
         var again = await client.SubmitAsync(form);
 
-        Assert.Equal("That category was already deleted.", (await client.FollowAsync(again)).Status());
+        Assert.Equal("这个分类已经删除了。", (await client.FollowAsync(again)).Status());
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/admin/categories/{category.Id}/delete")).StatusCode);
     }
 }

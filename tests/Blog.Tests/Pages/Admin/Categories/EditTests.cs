@@ -26,7 +26,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         var response = await SaveAsync(client, category.Id, new() { ["Input.Name"] = $"神经网络 {n}" });
 
-        Assert.Equal($"Saved the category “神经网络 {n}”; /category/深度学习-{n} now redirects to /category/神经网络-{n}.",
+        Assert.Equal($"已保存分类“神经网络 {n}”；/category/深度学习-{n} 现在重定向到 /category/神经网络-{n}。",
             (await client.FollowAsync(response)).Status());
         var old = await Reader(app).GetAsync("/category/" + Uri.EscapeDataString($"深度学习-{n}"));
         Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
@@ -85,8 +85,8 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
     [Theory]
     [InlineData("", "", "请输入名称。")]
-    [InlineData("Python", "", "There is already a category named “Python”.")]
-    [InlineData("蟒蛇 {n}", "python", "The slug “python” is taken by the category “Python”.")]
+    [InlineData("Python", "", "已经有名为“Python”的分类。")]
+    [InlineData("蟒蛇 {n}", "python", "别名“python”已被分类“Python”使用。")]
     public async Task Rename_ToSomethingEmptyOrTaken_IsRefusedAndKeepsWhatWasTyped(string name, string slug, string error)
     {
         var n = TaxonomyData.Unique();
@@ -117,6 +117,6 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/admin/categories/{category.Id}")).StatusCode);
         form.Location.Href = $"http://localhost/admin/categories/{category.Id}";
         var response = await client.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)form.QuerySelector("form.admin-form")!);
-        Assert.Equal("That category no longer exists; nothing was saved.", (await client.FollowAsync(response)).Status());
+        Assert.Equal("这个分类已不存在，没有保存任何内容。", (await client.FollowAsync(response)).Status());
     }
 }

@@ -28,7 +28,7 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         var category = await FindAsync(name);
         Assert.Equal(name.ToLowerInvariant().Replace(' ', '-'), category!.Slug);
-        Assert.Contains($"Created the category “{name}”", list.Status());
+        Assert.Contains($"已创建分类“{name}”", list.Status());
         Assert.Contains(list.QuerySelectorAll(".categories-table td a"), a => a.TextContent == name);
         var page = await app.CreateClient().GetDocumentAsync("/category/" + Uri.EscapeDataString(category.Slug));
         Assert.Equal(name, page.QuerySelector("h1")?.TextContent);
@@ -62,10 +62,10 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     }
 
     [Theory]
-    [InlineData("Python", "", "There is already a category named “Python”.")]
-    [InlineData("PYTHON", "", "There is already a category named “Python”.")]
-    [InlineData("蟒蛇", "python", "The slug “python” is taken by the category “Python”.")]
-    [InlineData("Python!", "", "The slug “python” made from this name is taken by the category “Python”: type another slug.")]
+    [InlineData("Python", "", "已经有名为“Python”的分类。")]
+    [InlineData("PYTHON", "", "已经有名为“Python”的分类。")]
+    [InlineData("蟒蛇", "python", "别名“python”已被分类“Python”使用。")]
+    [InlineData("Python!", "", "由这个名称生成的别名“python”已被分类“Python”使用：请另填别名。")]
     public async Task Create_WithANameOrSlugAlreadyTaken_IsRefused(string name, string slug, string error)
     {
         var client = await app.SignedInClientAsync();
@@ -113,7 +113,7 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         var count = page.QuerySelector($"tr#category-{category.Id} td.number a")!;
         Assert.Equal("2", count.TextContent.Trim());
-        Assert.Equal("1 published", count.GetAttribute("title"));
+        Assert.Equal("1 篇已发布", count.GetAttribute("title"));
         Assert.Equal($"/admin/posts?category={slug}", count.GetAttribute("href"));
     }
 
@@ -152,7 +152,7 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         var response = await client.PostWithTokenAsync("/admin/categories?handler=Move", new Dictionary<string, string> { ["id"] = "987654", ["direction"] = "up" });
 
-        Assert.Equal("That category no longer exists.", (await client.FollowAsync(response)).Status());
+        Assert.Equal("这个分类已不存在。", (await client.FollowAsync(response)).Status());
     }
 
     [Fact]

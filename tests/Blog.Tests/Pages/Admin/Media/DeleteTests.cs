@@ -29,7 +29,7 @@ public class DeleteTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var question = await client.GetDocumentAsync($"/admin/media/{media.Id}/delete");
 
         var warning = question.QuerySelector(".media-in-use") ?? throw new Xunit.Sdk.XunitException("no warning");
-        Assert.Contains("2 posts still use this image", warning.TextContent);
+        Assert.Contains("仍有 2 篇文章使用这张图片", warning.TextContent);
         Assert.Equal("训练损失曲线分析", warning.QuerySelector($"a[href='/admin/posts/{user.Id}']")?.TextContent);
         Assert.Equal("草稿：学习率调度", warning.QuerySelector($"a[href='/admin/posts/{draft.Id}']")?.TextContent);
         Assert.Null(warning.QuerySelector($"a[href='/admin/posts/{bystander.Id}']"));
@@ -41,7 +41,7 @@ public class DeleteTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.False(await app.WithDbAsync(db => db.Media.AnyAsync(m => m.Id == media.Id)));
         Assert.False(File.Exists(Path.Combine(app.MediaFolder, media.FileName)));
         var status = (await client.GetDocumentAsync("/admin/media")).QuerySelector(".admin-status")?.TextContent;
-        Assert.Contains("Deleted “损失曲线.png”; 2 posts still link to it", status);
+        Assert.Contains("已删除“损失曲线.png”；仍有 2 篇文章链接它", status);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class DeleteTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var response = await client.SubmitFormAsync($"/admin/media/{media.Id}/delete", "form.media-delete");
 
         Assert.Null(question.QuerySelector(".media-in-use"));
-        Assert.Contains("No post links to it.", question.QuerySelector(".media-delete")?.TextContent);
+        Assert.Contains("没有文章链接它。", question.QuerySelector(".media-delete")?.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.False(File.Exists(Path.Combine(app.MediaFolder, media.FileName)));
     }

@@ -35,7 +35,7 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var media = await StoredAsync(png) ?? throw new Xunit.Sdk.XunitException("the image was not stored");
         Assert.Equal($"/admin/media#media-{media.Id}", response.Headers.Location?.OriginalString);
         var page = await client.GetDocumentAsync("/admin/media");
-        Assert.Contains("Uploaded “注意力热力图.png”", page.QuerySelector(".admin-status")?.TextContent);
+        Assert.Contains("已上传“注意力热力图.png”", page.QuerySelector(".admin-status")?.TextContent);
         var item = page.QuerySelector($"#media-{media.Id}") ?? throw new Xunit.Sdk.XunitException("the image is not listed");
         var url = $"/media/{media.FileName}";
         var thumbnail = item.QuerySelector("img")!;
@@ -65,7 +65,7 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         var status = (await client.GetDocumentAsync("/admin/media")).QuerySelector(".admin-status")?.TextContent;
-        Assert.Contains("“screenshot (1).png” is the same image as “第一次.png”", status);
+        Assert.Contains("“screenshot (1).png”与媒体库中已有的“第一次.png”是同一张图片", status);
         Assert.Equal(1, await app.WithDbAsync(db => db.Media.CountAsync(m => m.Sha256 == Hash(png))));
         var media = await StoredAsync(png);
         Assert.Single(Directory.GetFiles(app.MediaFolder, media!.FileName));
@@ -81,7 +81,7 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadDocumentAsync();
-        Assert.Contains("“diagram.svg” is an SVG image, which can carry scripts", page.QuerySelector(".form-errors")?.TextContent);
+        Assert.Contains("“diagram.svg”是 SVG 图片，可能携带脚本", page.QuerySelector(".form-errors")?.TextContent);
         Assert.Null(await StoredAsync(svg));
         Assert.False(await app.WithDbAsync(db => db.Media.AnyAsync(m => m.OriginalName == "diagram.svg")));
     }
@@ -96,7 +96,7 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         var page = await response.ReadDocumentAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("“photo.png” is named like an image, but its content is an HTML page", page.QuerySelector(".form-errors")?.TextContent);
+        Assert.Contains("“photo.png”的文件名像图片，但内容是一个 HTML 页面", page.QuerySelector(".form-errors")?.TextContent);
         Assert.Null(await StoredAsync(html));
     }
 
@@ -112,7 +112,7 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/admin/media", response.Headers.Location?.OriginalString);
         var page = await client.GetDocumentAsync("/admin/media");
-        Assert.Contains("The upload is 20 MB, over the limit of 10 MB set in Settings. Nothing was stored.", page.QuerySelector(".form-errors")?.TextContent);
+        Assert.Contains("上传的内容有 20 MB，超过了“设置”中 10 MB 的上限。没有保存任何内容。", page.QuerySelector(".form-errors")?.TextContent);
         Assert.Null(await StoredAsync(huge));
 
         var png = TestPng.Create(203, 19, 19, size: 3);
@@ -137,8 +137,8 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var page = await response.ReadDocumentAsync();
-            Assert.Contains("“slightly-too-big.png” is", page.QuerySelector(".form-errors")?.TextContent);
-            Assert.Contains("over the upload limit of 1 KB", page.QuerySelector(".form-errors")?.TextContent);
+            Assert.Contains("“slightly-too-big.png”有", page.QuerySelector(".form-errors")?.TextContent);
+            Assert.Contains("超过了“设置”中 1 KB 的上传上限", page.QuerySelector(".form-errors")?.TextContent);
             Assert.NotNull(page.QuerySelector($"{UploadForm} input[name='__RequestVerificationToken']"));
             Assert.Null(await StoredAsync(png));
         }
@@ -155,7 +155,7 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         var response = await client.SubmitMultipartFormAsync("/admin/media", UploadForm, []);
 
-        Assert.Contains("Choose an image to upload.", (await response.ReadDocumentAsync()).QuerySelector(".form-errors")?.TextContent);
+        Assert.Contains("请选择要上传的图片。", (await response.ReadDocumentAsync()).QuerySelector(".form-errors")?.TextContent);
     }
 
     [Fact]

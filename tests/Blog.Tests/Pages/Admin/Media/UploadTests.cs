@@ -60,7 +60,7 @@ public class UploadTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var response = await UploadAsync(Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>"), "evil.png", "image/png");
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Contains("is not a PNG, JPEG, GIF or WebP image", (await response.ReadJsonAsync()).GetProperty("error").GetString());
+        Assert.Contains("不是 PNG、JPEG、GIF 或 WebP 图片", (await response.ReadJsonAsync()).GetProperty("error").GetString());
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class UploadTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var response = await UploadAsync(big, "huge.png", "image/png");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains("larger than the upload limit of 10 MB", (await response.ReadJsonAsync()).GetProperty("error").GetString());
+        Assert.Contains("超过了 10 MB 的上传上限", (await response.ReadJsonAsync()).GetProperty("error").GetString());
     }
 
     [Fact]

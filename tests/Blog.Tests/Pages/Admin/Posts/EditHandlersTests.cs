@@ -152,7 +152,7 @@ public class EditHandlersTests(BlogAppFactory app) : IClassFixture<BlogAppFactor
         Assert.Equal($"/admin/posts/{id}", answer.GetProperty("url").GetString());
         var post = await app.WithDbAsync(db => db.Posts.AsNoTracking().SingleAsync(p => p.Id == id));
         Assert.Equal(PostStatus.Draft, post.Status);
-        Assert.Equal("Untitled draft", post.Title);
+        Assert.Equal("无标题草稿", post.Title);
         Assert.StartsWith("untitled-draft", post.Slug);
         Assert.Equal("刚开始写", post.Markdown);
         Assert.Equal(post.Version.ToString(), answer.GetProperty("version").GetString());

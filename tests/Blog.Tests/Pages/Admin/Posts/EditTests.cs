@@ -120,7 +120,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadDocumentAsync();
-        Assert.Contains("“next tuesday” is not a date and time", page.QuerySelector(".form-errors")?.TextContent);
+        Assert.Contains("“next tuesday”不是日期时间", page.QuerySelector(".form-errors")?.TextContent);
         Assert.Equal("保留我的文字", page.QuerySelector("textarea[name='Input.Markdown']")?.TextContent.TrimStart('\r', '\n'));
     }
 
@@ -187,7 +187,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadDocumentAsync();
         var errors = page.QuerySelector(".form-errors")?.TextContent;
-        Assert.Contains($"The slug “{taken.Slug}” is already used by another post, “已有的文章”", errors);
+        Assert.Contains($"别名“{taken.Slug}”已被另一篇文章“已有的文章”使用", errors);
         Assert.Contains($"{taken.Slug}-2", errors);
         Assert.Equal(taken.Slug, page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("[name='Input.Slug']")?.Value);
         Assert.Equal("我写了很久的正文\n第二行", page.QuerySelector("textarea[name='Input.Markdown']")?.TextContent.TrimStart('\r', '\n'));

@@ -170,7 +170,7 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var trashed = await client.SubmitFormAsync($"/admin/posts?q={Uri.EscapeDataString(post.Title)}", $"tr#post-{post.Id} form", button: "移到回收站");
         var list = await client.FollowAsync(trashed);
 
-        Assert.Equal($"Moved “{post.Title}” to the trash. Restore it from the trash if that was a mistake.", list.Status());
+        Assert.Equal($"已把“{post.Title}”移到回收站。如果是误操作，可以从回收站恢复。", list.Status());
         Assert.StartsWith("/admin/posts?q=", trashed.Headers.Location!.OriginalString); // back to the same filtered list
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/posts/{post.Slug}")).StatusCode);
         Assert.Empty(await ListsShowingItAsync());
@@ -179,7 +179,7 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         var restored = await client.SubmitFormAsync($"/admin/posts?status=trash&q={Uri.EscapeDataString(post.Title)}", $"tr#post-{post.Id} form", button: "恢复");
 
-        Assert.Equal($"Restored “{post.Title}”.", (await client.FollowAsync(restored)).Status());
+        Assert.Equal($"已恢复“{post.Title}”。", (await client.FollowAsync(restored)).Status());
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/posts/{post.Slug}")).StatusCode);
         Assert.Equal(lists, await ListsShowingItAsync());
     }
@@ -211,7 +211,7 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         var response = await client.SubmitFormAsync($"/admin/posts?status=trash&q={Uri.EscapeDataString(post.Title)}", $"tr#post-{post.Id} form", button: "永久删除");
 
-        Assert.Equal($"Deleted “{post.Title}” for good.", (await client.FollowAsync(response)).Status());
+        Assert.Equal($"已永久删除“{post.Title}”。", (await client.FollowAsync(response)).Status());
         await app.WithDbAsync(async db =>
         {
             Assert.False(await db.Posts.AnyAsync(p => p.Id == post.Id));
@@ -230,7 +230,7 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         var response = await client.PostWithTokenAsync("/admin/posts?handler=DeleteForever", new Dictionary<string, string> { ["id"] = post.Id.ToString() });
 
-        Assert.Equal($"“{post.Title}” is not in the trash: move it to the trash first.", (await client.FollowAsync(response)).Status());
+        Assert.Equal($"“{post.Title}”不在回收站中：请先把它移到回收站。", (await client.FollowAsync(response)).Status());
         Assert.True(await app.WithDbAsync(db => db.Posts.AnyAsync(p => p.Id == post.Id)));
     }
 
@@ -244,7 +244,7 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         var response = await client.PostWithTokenAsync($"/admin/posts?handler={handler}", new Dictionary<string, string> { ["id"] = "987654" });
 
-        Assert.Equal("That post no longer exists.", (await client.FollowAsync(response)).Status());
+        Assert.Equal("这篇文章已不存在。", (await client.FollowAsync(response)).Status());
     }
 
     [Fact]
@@ -258,7 +258,7 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         var confirmation = await client.GetDocumentAsync("/admin/posts/empty-trash");
         confirmation.Location.Href = "http://localhost/admin/posts/empty-trash";
-        Assert.Contains($"{inTrash} posts will be deleted for good", confirmation.QuerySelector(".confirm-question")!.TextContent);
+        Assert.Contains($"{inTrash} 篇文章及其修订记录将被永久删除", confirmation.QuerySelector(".confirm-question")!.TextContent);
         Assert.Contains("清空回收站 一", confirmation.QuerySelector("main")!.TextContent);
         // Trashed in another tab after the confirmation was shown: not part of what was confirmed.
         var late = await app.AddPostAsync(new PostBuilder("确认之后才删除的笔记"));
@@ -268,7 +268,7 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         var response = await client.SubmitAsync(form);
 
-        Assert.Equal($"Deleted {inTrash} posts for good.", (await client.FollowAsync(response)).Status());
+        Assert.Equal($"已永久删除 {inTrash} 篇文章。", (await client.FollowAsync(response)).Status());
         await app.WithDbAsync(async db =>
         {
             Assert.Equal([late.Id], await db.Posts.Where(p => p.DeletedAt != null).Select(p => p.Id).ToListAsync());

@@ -39,9 +39,9 @@ public class RevisionsTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var rows = page.QuerySelectorAll(".revision-list tbody tr").Select(tr => tr.QuerySelectorAll("td")[1].TextContent.Trim()).ToList();
         Assert.Equal(3, rows.Count);
         Assert.StartsWith("第二版标题", rows[0]); // the current one, marked as such
-        Assert.Contains("current", rows[0]);
+        Assert.Contains("当前", rows[0]);
         Assert.Equal(["第二版标题", "第一版标题"], rows.Skip(1));
-        Assert.Contains("characters", page.QuerySelector(".revision-list tbody tr:nth-child(2)")?.TextContent);
+        Assert.Contains("个字符", page.QuerySelector(".revision-list tbody tr:nth-child(2)")?.TextContent);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public class RevisionsTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var response = await client.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)stale.QuerySelector("form.restore-form")!);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("nothing was restored", (await response.ReadDocumentAsync()).QuerySelector(".form-errors")?.TextContent);
+        Assert.Contains("没有恢复任何内容", (await response.ReadDocumentAsync()).QuerySelector(".form-errors")?.TextContent);
         Assert.Equal("第四版", await app.WithDbAsync(db => db.Posts.Where(p => p.Id == id).Select(p => p.Markdown).SingleAsync()));
     }
 

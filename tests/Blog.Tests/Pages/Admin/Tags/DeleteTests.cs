@@ -18,11 +18,11 @@ public class DeleteTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/tag/" + Uri.EscapeDataString($"过时-{n}"))).StatusCode); // now cached
         var confirmation = await client.GetDocumentAsync($"/admin/tags/{id}/delete");
-        Assert.Contains("It will be taken off 2 posts; the posts themselves stay.", confirmation.QuerySelector(".confirm-question")!.TextContent);
+        Assert.Contains("它会从 2 篇文章上移除；文章本身保留。", confirmation.QuerySelector(".confirm-question")!.TextContent);
 
-        var response = await client.SubmitFormAsync($"/admin/tags/{id}/delete", "main form", button: "Delete tag");
+        var response = await client.SubmitFormAsync($"/admin/tags/{id}/delete", "main form", button: "删除标签");
 
-        Assert.Equal($"Deleted the tag “过时-{n}” and took it off 2 posts.", (await client.FollowAsync(response)).Status());
+        Assert.Equal($"已删除标签“过时-{n}”，并从 2 篇文章上移除。", (await client.FollowAsync(response)).Status());
         var tags = await app.WithDbAsync(db => db.Posts.Where(p => p.Id == first.Id || p.Id == second.Id)
             .OrderBy(p => p.Id).Select(p => p.Tags.Select(t => t.Name).ToList()).ToListAsync());
         Assert.Equal([[$"保留-{n}"], []], tags);
@@ -43,7 +43,7 @@ public class DeleteTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         await client.SubmitAsync(form);
         var again = await client.SubmitAsync(form);
 
-        Assert.Equal("That tag was already deleted.", (await client.FollowAsync(again)).Status());
+        Assert.Equal("这个标签已经删除了。", (await client.FollowAsync(again)).Status());
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/admin/tags/{tag.Id}/delete")).StatusCode);
     }
 }

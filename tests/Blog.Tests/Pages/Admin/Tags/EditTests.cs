@@ -30,7 +30,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         var response = await SaveAsync(client, id, new() { ["Input.Name"] = $"卷积网络 {n}" });
 
-        Assert.Equal($"Saved the tag “卷积网络 {n}”; /tag/cnn-{n} now redirects to /tag/卷积网络-{n}.", (await client.FollowAsync(response)).Status());
+        Assert.Equal($"已保存标签“卷积网络 {n}”；/tag/cnn-{n} 现在重定向到 /tag/卷积网络-{n}。", (await client.FollowAsync(response)).Status());
         var old = await Reader().GetAsync($"/tag/cnn-{n}");
         Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
         Assert.Equal("/tag/" + Uri.EscapeDataString($"卷积网络-{n}"), old.Headers.Location?.OriginalString);
@@ -66,7 +66,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var response = await SaveAsync(client, tag.Id, new() { ["Input.Slug"] = $"gru-{n}" });
         var page = await response.ReadDocumentAsync();
 
-        Assert.Equal($"The slug “gru-{n}” is taken by the tag “门控循环单元 {n}”.", page.QuerySelector("[data-valmsg-for='Input.Slug']")?.TextContent);
+        Assert.Equal($"别名“gru-{n}”已被标签“门控循环单元 {n}”使用。", page.QuerySelector("[data-valmsg-for='Input.Slug']")?.TextContent);
         Assert.Equal($"gru-{n}", page.QuerySelector("input[name='Input.Slug']")?.GetAttribute("value"));
         Assert.Equal($"lstm-{n}", await app.WithDbAsync(db => db.Tags.Where(t => t.Id == tag.Id).Select(t => t.Slug).SingleAsync()));
     }
@@ -84,13 +84,13 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         var refused = await SaveAsync(client, from, new() { ["Input.Name"] = $"dl {n}" });
         var page = await refused.ReadDocumentAsync();
-        Assert.Equal($"There is already a tag named “DL {n}”. Merge the two, or choose another name.", page.QuerySelector(".field-error")?.TextContent);
+        Assert.Equal($"已经有名为“DL {n}”的标签。请合并两者，或换个名称。", page.QuerySelector(".field-error")?.TextContent);
         Assert.Equal(2, await app.WithDbAsync(db => db.Tags.CountAsync(t => t.Id == from || t.Id == into)));
 
         page.Location.Href = $"http://localhost/admin/tags/{from}";
-        var merged = await client.SubmitAsync((IHtmlFormElement)page.QuerySelector("form.admin-form")!, button: $"Merge into “DL {n}”");
+        var merged = await client.SubmitAsync((IHtmlFormElement)page.QuerySelector("form.admin-form")!, button: $"合并到“DL {n}”");
 
-        Assert.Equal($"Merged “深度学习 {n}” into “DL {n}”: its posts now carry “DL {n}”, and /tag/深度学习-{n} redirects to /tag/dl-{n}.",
+        Assert.Equal($"已把“深度学习 {n}”合并到“DL {n}”：它的文章现在带有“DL {n}”，/tag/深度学习-{n} 重定向到 /tag/dl-{n}。",
             (await client.FollowAsync(merged)).Status());
         Assert.False(await app.WithDbAsync(db => db.Tags.AnyAsync(t => t.Id == from)));
         Assert.Equal([$"DL {n}"], await TagsOfAsync(onlyOld));
@@ -132,6 +132,6 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/admin/tags/{tag.Id}")).StatusCode);
         form.Location.Href = $"http://localhost/admin/tags/{tag.Id}";
         var response = await client.SubmitAsync((IHtmlFormElement)form.QuerySelector("form.admin-form")!);
-        Assert.Equal("That tag no longer exists; nothing was saved.", (await client.FollowAsync(response)).Status());
+        Assert.Equal("这个标签已不存在，没有保存任何内容。", (await client.FollowAsync(response)).Status());
     }
 }

@@ -1,0 +1,82 @@
+using Blog.Content;
+using Blog.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Posts;
+
+/// <summary>
+/// Posts rendered by an older Markdown pipeline (a lower <see cref="Post.RenderVersion"/>) are
+/// rendered again, so that a fix reaches old notes too. Each batch is its own transaction, and the
+/// version is kept per post: a process stopped midway goes on where it stopped at its next start.
+/// The site does this in the background after it answers (<see cref="BackgroundRerender"/>); every
+/// command, <c>migrate</c> included, does it before its own work.
+/// </summary>
+public static class OutdatedPosts
+{
+    private const string RenderVersionKey = "_render_version";
+    private const int BatchSize = 100;
+
+    private static readonly string Current = MarkdownRenderer.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Re-renders every outdated post; returns how many. <paramref name="betweenBatches"/> is awaited
+    /// after each batch (the site pauses there, so that readers come first).
+    /// </summary>
+    public static async Task<int> RerenderAsync(IServiceProvider services, Func<CancellationToken, Task>? betweenBatches, CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        var renderer = scope.ServiceProvider.GetRequiredService<MarkdownRenderer>();
+        // The version the database was last brought up to: a start with nothing to do does not
+        // scan 100,000 large rows to find that out.
+        if ((await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == RenderVersionKey, cancellationToken))?.Value == Current)
+            return 0;
+
+        var rerendered = 0;
+        while (true)
+        {
+            // Below, not different: a node still running an older build must not render back what a newer one did.
+            var batch = await db.Posts.Where(p => p.RenderVersion < MarkdownRenderer.Version)
+                .OrderBy(p => p.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+                break;
+            foreach (var post in batch)
+                renderer.RenderInto(post);
+            await SaveKeepingNewerSavesAsync(db, cancellationToken);
+            rerendered += batch.Count;
+            db.ChangeTracker.Clear();
+            if (betweenBatches is not null)
+                await betweenBatches(cancellationToken);
+        }
+
+        var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == RenderVersionKey, cancellationToken);
+        if (row is null)
+            db.Settings.Add(new Setting { Key = RenderVersionKey, Value = Current });
+        else
+            row.Value = Current;
+        await db.SaveChangesAsync(cancellationToken);
+        return rerendered;
+    }
+
+    /// <summary>
+    /// A post the author saved while its batch was rendering (the site serves meanwhile) keeps that
+    /// save: the render of its older text is dropped (the save rendered it with this pipeline), and
+    /// the rest of the batch is saved. Another node re-rendering the same post writes the same thing.
+    /// </summary>
+    private static async Task SaveKeepingNewerSavesAsync(BlogDbContext db, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException e)
+            {
+                foreach (var entry in e.Entries)
+                    entry.State = EntityState.Detached;
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using Blog.Content;
+using Blog.Data;
+using Blog.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Blog.Tests.Posts;
+
+/// <summary>
+/// After an upgrade that changes the Markdown pipeline, the site answers at once with the posts'
+/// older HTML and renders them again in the background; a command renders them before its work.
+/// </summary>
+public sealed class OutdatedPostsTests
+{
+    private const string OldHtml = "<p>旧版流水线渲染的正文</p>";
+
+    private const string Note = """
+        ## 缩放点积注意力
+
+        注意力权重为 $\operatorname{softmax}(QK^\top/\sqrt{d_k})$，再乘以 $V$ 得到输出。
+        """;
+
+    [Fact]
+    public async Task Start_WithPostsOfAnOlderPipeline_AnswersWithTheirOldHtml_ThenRendersThemAgain()
+    {
+        using var first = new BlogAppFactory();
+        first.CreateClient();
+        var posts = new List<Post>();
+        for (var i = 0; i < 3; i++)
+            posts.Add(await first.AddPostAsync(new PostBuilder().WithMarkdown(Note)));
+        await MakeOutdatedAsync(first);
+
+        // Writes to the posts wait while the test holds them: the re-render cannot end, and the site must answer.
+        var hold = await HoldPostWritesAsync(first);
+        using var restarted = new SecondNode(first);
+        var client = restarted.CreateClient();
+        var page = await client.GetStringAsync($"/posts/{posts[0].Slug}");
+        await hold.DisposeAsync();
+        Assert.Contains(OldHtml, page);
+
+        // Let go: the background re-render saves, and the page, cached with the old HTML, shows the new.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        string article;
+        do
+        {
+            await Task.Delay(200);
+            article = await client.GetStringAsync($"/posts/{posts[0].Slug}");
+        }
+        while (article.Contains(OldHtml) && DateTime.UtcNow < deadline);
+        Assert.DoesNotContain(OldHtml, article);
+        Assert.Contains("class=\"katex\"", article);
+        Assert.Equal(0, await first.WithDbAsync(db => db.Posts.CountAsync(p => p.RenderVersion < MarkdownRenderer.Version)));
+    }
+
+    /// <summary>As an older build left them: its HTML, its version, and no mark that the database is up to date.</summary>
+    internal static Task MakeOutdatedAsync(BlogAppFactory app) => app.WithDbAsync(async db =>
+    {
+        await db.Posts.ExecuteUpdateAsync(s => s.SetProperty(p => p.RenderVersion, 0).SetProperty(p => p.Html, OldHtml));
+        await db.Settings.Where(s => s.Key == "_render_version").ExecuteDeleteAsync();
+    });
+
+    /// <summary>
+    /// An open transaction that has written every post: on SQLite it holds the database's write
+    /// lock, on PostgreSQL the posts' rows. Readers are not held up.
+    /// </summary>
+    private static async Task<IAsyncDisposable> HoldPostWritesAsync(BlogAppFactory app)
+    {
+        var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        var transaction = await db.Database.BeginTransactionAsync();
+        await db.Posts.ExecuteUpdateAsync(s => s.SetProperty(p => p.RenderVersion, p => p.RenderVersion));
+        return new Held(transaction, scope);
+    }
+
+    private sealed class Held(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, AsyncServiceScope scope) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.RollbackAsync();
+            await transaction.DisposeAsync();
+            await scope.DisposeAsync();
+        }
+    }
+}
