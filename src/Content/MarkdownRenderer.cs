@@ -180,14 +180,13 @@ public sealed class MarkdownRenderer
     /// </summary>
     private string ToHtml(MarkdownDocument document)
     {
+        var sanitize = HasRawHtml(document);
         using var writer = new StringWriter();
-        var renderer = new TrustedHtmlRenderer(writer);
+        var renderer = new TrustedHtmlRenderer(writer, setAside: sanitize);
         _pipeline.Setup(renderer);
         renderer.Render(document);
         var html = writer.ToString();
-        if (HasRawHtml(document))
-            html = NoteHtmlSanitizer.Sanitize(html);
-        return renderer.PutBack(html);
+        return sanitize ? renderer.PutBack(NoteHtmlSanitizer.Sanitize(html)) : html;
     }
 
     private static bool HasRawHtml(MarkdownDocument document) =>

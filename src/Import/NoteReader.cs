@@ -23,7 +23,8 @@ internal sealed record Note(
     DateTime? Date,
     DateTime FileTime,
     DateTime? Updated,
-    List<string> Warnings);
+    List<string> Warnings,
+    string? Language = null);
 
 /// <summary>Turns a note file's bytes into a <see cref="Note"/>, or says plainly why it cannot.</summary>
 internal static partial class NoteReader
@@ -87,7 +88,25 @@ internal static partial class NoteReader
             Date: date,
             FileTime: settings.ToUtc(file.LastWrite),
             Updated: ParseDate(frontMatter.Text("updated", "lastmod", "last_modified_at"), "updated", "it was ignored", settings, warnings),
-            Warnings: warnings);
+            Warnings: warnings,
+            Language: ChosenLanguage(frontMatter));
+    }
+
+    /// <summary>
+    /// The script the front matter declares (<c>lang: zh-TW</c> is zh-Hant), as the author's choice;
+    /// null leaves it to detection: no <c>lang</c>, one the site does not know, or <c>lang_chosen: false</c>
+    /// (an export's detected language).
+    /// </summary>
+    private static string? ChosenLanguage(FrontMatter frontMatter)
+    {
+        if (frontMatter.Flag("lang_chosen") == false)
+            return null;
+        return frontMatter.Text("lang", "language")?.ToLowerInvariant() switch
+        {
+            "zh-hans" or "zh-cn" or "zh-sg" or "zh-hans-cn" => "zh-Hans",
+            "zh-hant" or "zh-tw" or "zh-hk" or "zh-mo" or "zh-hant-tw" or "zh-hant-hk" => "zh-Hant",
+            _ => null,
+        };
     }
 
     /// <summary>Cuts text to a length without splitting a surrogate pair.</summary>
