@@ -60,6 +60,9 @@ public class TyporaNoteTests(SiteFixture site) : IClassFixture<SiteFixture>, IDi
         ## 小结
 
         H<sub>2</sub>O 与 x<sup>2</sup>，按 <kbd>Ctrl</kbd>。
+
+        <center><img src="../img/ch1/1.1.png" width="300"/></center>
+        由图可知样例集$D$\[注意与$\mathcal{D}$的区别\]是 **训练数据 **。
         """;
 
     [Fact]
@@ -102,7 +105,7 @@ public class TyporaNoteTests(SiteFixture site) : IClassFixture<SiteFixture>, IDi
           find('literal **', /\*\*/g);
           find('comment', /<!--|-->|没写完/g);
           find('marker', /\[TOC\]|\[!TIP\]|==|\[\[|docsify/g);
-          for (const e of body.querySelectorAll('.katex-error')) problems.push('math error: ' + e.textContent);
+          for (const e of body.querySelectorAll('.katex-error, .math-error')) problems.push('math error: ' + e.textContent);
           for (const img of body.querySelectorAll('img')) {
             const r = await fetch(img.src);
             if (!r.ok) problems.push('broken image: ' + img.getAttribute('src'));
