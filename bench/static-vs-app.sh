@@ -8,7 +8,7 @@
 # Usage: bash bench/static-vs-app.sh [N...]
 # Environment: DURATION (5s a run), ROUNDS (2: app/nginx alternations per page and encoding),
 # CONNECTIONS (16), WARMUP (2s), UNCACHED_WARMUP (10s: each page, page cache off, before any is
-# measured), IMPORT_10K=1 (time an import of exactly 10,000 notes even when every N is smaller),
+# measured), IMPORT_10K=1 (time an import of exactly 10,000 notes even when every N is smaller; 0: never),
 # DATA_ROOT (keep the imported notes there and reuse them, e.g. for bench/search.sh), CACHED_ONLY=1
 # (stop after the cached pages), KEEP=1 (keep the temp folder).
 set -euo pipefail
@@ -226,7 +226,7 @@ run_size() { # n
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wrk -t${THREADS:-2} -c$conns -d$duration, Accept-Encoding: gzip"
 echo "nginx: the saved pages gzipped once (-9), gzip_static, sendfile; app: its page cache; $rounds alternating rounds of $duration each, with gzip and without Accept-Encoding"
-if [ -n "${IMPORT_10K:-}" ] || { [ "$largest" -ge 10000 ] && ! printf '%s\n' "${sizes[@]}" | grep -qx 10000; }; then
+if [ "${IMPORT_10K:-}" = 1 ] || { [ -z "${IMPORT_10K:-}" ] && [ "$largest" -ge 10000 ] && ! printf '%s\n' "${sizes[@]}" | grep -qx 10000; }; then
   import_10k
 fi
 for n in "${sizes[@]}"; do run_size "$n"; done

@@ -6,8 +6,8 @@ namespace Blog.Caching;
 
 /// <summary>
 /// One public answer as a static server keeps a file: its status, its headers worked out once,
-/// and its bytes as they are, gzipped at gzip's highest level and (soon after it is stored, off
-/// the request) brotli'd at brotli's. Serving it copies references and writes one buffer.
+/// and its bytes as they are and gzipped; soon after it is stored, off the request, gzipped again
+/// at gzip's highest level and brotli'd at brotli's. Serving it copies references and writes one buffer.
 /// </summary>
 public sealed class CachedPage
 {
@@ -18,14 +18,18 @@ public sealed class CachedPage
     private readonly KeyValuePair<string, StringValues>[] _headers;
     private readonly EntityTagHeaderValue? _etag;
     private readonly DateTimeOffset? _lastModified;
-    private byte[]? _brotli;
+    private volatile byte[] _gzip;
+    private volatile byte[]? _brotli;
 
     public CachedPage(int status, KeyValuePair<string, StringValues>[] headers, byte[] body, DateTime storedAt, DateTime expiresAt)
     {
         Status = status;
         _headers = headers;
         Body = body;
-        Gzip = GzipOf(body);
+        // Gzip's fastest level on the request that stores the page: after a save every page is
+        // rendered again, and at the highest level the larger ones took the readers' time.
+        _gzip = GzipOf(body, CompressionLevel.Fastest);
+        Size = body.Length + 2L * _gzip.Length;
         StoredAt = storedAt;
         ExpiresAt = expiresAt;
         foreach (var (name, value) in headers)
@@ -40,23 +44,29 @@ public sealed class CachedPage
 
     public int Status { get; }
     public byte[] Body { get; }
-    public byte[] Gzip { get; }
+    public byte[] Gzip => _gzip;
     public DateTime StoredAt { get; }
     public DateTime ExpiresAt { get; }
 
-    /// <summary>Bytes held, for the cache's size limit (brotli counted as gzip's size, its bound).</summary>
-    public long Size => Body.Length + 2L * Gzip.Length;
+    /// <summary>Bytes held, for the cache's size limit (the first gzip's size bounds the smaller ones after it).</summary>
+    public long Size { get; }
 
-    /// <summary>Brotli at its highest quality takes tens of milliseconds a page: done once, by the cache's worker.</summary>
-    public void CompressWithBrotli()
+    /// <summary>
+    /// Gzip at its highest level and brotli at its highest quality take tens of milliseconds a
+    /// page: done once, by the cache's worker, for pages still cached when it comes to them.
+    /// </summary>
+    public void CompressFully()
     {
         if (_brotli is not null)
             return;
+        var gzip = GzipOf(Body, CompressionLevel.SmallestSize);
+        if (gzip.Length < _gzip.Length)
+            _gzip = gzip;
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(Body.Length)];
-        if (BrotliEncoder.TryCompress(Body, buffer, out var written, BrotliQuality, BrotliWindow) && written < Gzip.Length)
+        if (BrotliEncoder.TryCompress(Body, buffer, out var written, BrotliQuality, BrotliWindow) && written < _gzip.Length)
             _brotli = buffer[..written];
         else
-            _brotli = Gzip; // not worth it: answer gzip
+            _brotli = _gzip; // not worth it: answer gzip
     }
 
     public Task WriteAsync(HttpContext context, DateTime now)
@@ -80,14 +90,15 @@ public sealed class CachedPage
         {
             var brotli = _brotli;
             var (br, gzip) = Accepts(request.Headers.AcceptEncoding);
-            if (br && brotli is not null && !ReferenceEquals(brotli, Gzip))
+            var gzipped = _gzip;
+            if (br && brotli is not null && !ReferenceEquals(brotli, gzipped))
             {
                 body = brotli;
                 headers.ContentEncoding = BrotliCoding;
             }
             else if (gzip)
             {
-                body = Gzip;
+                body = gzipped;
                 headers.ContentEncoding = GzipCoding;
             }
         }
@@ -149,12 +160,12 @@ public sealed class CachedPage
         return seconds < Ages.Length ? Ages[seconds] : seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static byte[] GzipOf(byte[] body)
+    private static byte[] GzipOf(byte[] body, CompressionLevel level)
     {
         if (body.Length == 0)
             return body;
         using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize))
+        using (var gzip = new GZipStream(buffer, level))
             gzip.Write(body);
         return buffer.ToArray();
     }

@@ -16,8 +16,8 @@ public sealed class PageCache : IDisposable
 
     private readonly ConcurrentDictionary<string, CachedPage> _pages = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
-    private readonly Channel<CachedPage> _toCompress =
-        Channel.CreateBounded<CachedPage>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private readonly Channel<(string Key, CachedPage Page)> _toCompress =
+        Channel.CreateBounded<(string, CachedPage)>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private long _size;
     private int _generation;
 
@@ -65,7 +65,7 @@ public sealed class PageCache : IDisposable
             _pages[key] = page;
             _size += page.Size;
         }
-        _toCompress.Writer.TryWrite(page);
+        _toCompress.Writer.TryWrite((key, page));
     }
 
     public void Clear()
@@ -78,11 +78,17 @@ public sealed class PageCache : IDisposable
         }
     }
 
-    /// <summary>Brotli for the pages stored, one at a time, off the requests' path.</summary>
+    /// <summary>
+    /// The smallest gzip and brotli for the pages stored, one at a time, off the requests' path;
+    /// not for those a change dropped meanwhile (an author saving often would keep it busy for nothing).
+    /// </summary>
     private async Task CompressAsync()
     {
-        await foreach (var page in _toCompress.Reader.ReadAllAsync())
-            page.CompressWithBrotli();
+        await foreach (var (key, page) in _toCompress.Reader.ReadAllAsync())
+        {
+            if (_pages.TryGetValue(key, out var held) && ReferenceEquals(held, page))
+                page.CompressFully();
+        }
     }
 
     public void Dispose() => _toCompress.Writer.TryComplete();

@@ -10,15 +10,21 @@ namespace Blog.Posts;
 /// </summary>
 public static class RelatedPosts
 {
-    public static async Task<IReadOnlyList<PostSummary>> RelatedAsync(this IQueryable<Post> published, RelatedPostsIndex index,
+    public static async Task<IReadOnlyList<PostSummary>> RelatedAsync(this BlogDbContext db, RelatedPostsIndex index, DateTime nowUtc,
         int postId, int? categoryId, IReadOnlyCollection<int> tagIds, int count, CancellationToken cancellationToken)
     {
         var shown = await index.RelatedToAsync(postId, categoryId, tagIds, count, cancellationToken);
         if (shown.Count == 0)
             return [];
-        // Read by id, and still only if public: the index may be a moment older than a post's
+        // Read by id alone (with the publishing rules in the query, SQLite walked the publication
+        // index instead), and still only if public: the index may be a moment older than a post's
         // state (it is dropped when the content changes, but a request may have begun before).
-        var summaries = await published.Where(p => shown.Contains(p.Id)).ToSummaries().ToListAsync(cancellationToken);
-        return summaries.OrderBy(p => shown.IndexOf(p.Id)).ToList();
+        var rows = await db.Posts.AsNoTracking().Where(p => shown.Contains(p.Id))
+            .Select(p => new { p.Status, p.PublishedAt, p.DeletedAt, Summary = new PostSummary(
+                p.Id, p.Title, p.Slug, p.Summary != null && p.Summary != "" ? p.Summary : p.Excerpt, p.PublishedAt ?? p.CreatedAt,
+                p.Category == null ? null : new CategoryLink(p.Category.Name, p.Category.Slug)) })
+            .ToListAsync(cancellationToken);
+        return rows.Where(r => PostQueries.StateOf(r.Status, r.PublishedAt, r.DeletedAt, nowUtc) == PostState.Published)
+            .Select(r => r.Summary).OrderBy(p => shown.IndexOf(p.Id)).ToList();
     }
 }

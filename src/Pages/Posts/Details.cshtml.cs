@@ -50,7 +50,7 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
         Next = await published
             .Where(p => p.PublishedAt >= at && (p.PublishedAt > at || p.Id > article.Id))
             .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Select(p => new PostLink(p.Title, p.Slug)).FirstOrDefaultAsync(cancellationToken);
-        Related = await published.RelatedAsync(relatedPosts, article.Id, article.CategoryId, article.Tags.Select(t => t.Id).ToList(), RelatedCount, cancellationToken);
+        Related = await db.RelatedAsync(relatedPosts, now, article.Id, article.CategoryId, article.Tags.Select(t => t.Id).ToList(), RelatedCount, cancellationToken);
 
         Meta = new PageMeta(article.Title, article.Excerpt, "/posts/" + Uri.EscapeDataString(article.Slug))
         {

@@ -8,18 +8,25 @@ namespace Blog.Tests.Caching;
 public class CachedPagesTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 {
     [Fact]
-    public async Task CachedPage_IsGzippedAsSmallAsGzipsHighestLevel_AndTheSameText()
+    public async Task CachedPage_IsGzippedAsSmallAsGzipsHighestLevel_SoonAfterItIsStored_AndTheSameText()
     {
         await app.AddPostAsync(new PostBuilder("压缩一次 注意力机制").WithMarkdown("# 注意力\n\n$$\\text{softmax}(QK^T/\\sqrt{d})V$$\n\n```python\nprint('缓存')\n```"));
         var client = app.CreateClient();
         var plain = await client.GetByteArrayAsync("/");
+        var smallest = Gzip(plain, CompressionLevel.SmallestSize).Length;
 
-        var gzipped = await GetAsync(client, "/", "gzip");
+        byte[] bytes;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        do
+        {
+            var gzipped = await GetAsync(client, "/", "gzip");
+            Assert.Equal("gzip", Assert.Single(gzipped.Content.Headers.ContentEncoding));
+            bytes = await gzipped.Content.ReadAsByteArrayAsync();
+            Assert.Equal(Encoding.UTF8.GetString(plain), Decompress(new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress)));
+        }
+        while (bytes.Length > smallest && DateTime.UtcNow < deadline && await Delay());
 
-        Assert.Equal("gzip", Assert.Single(gzipped.Content.Headers.ContentEncoding));
-        var bytes = await gzipped.Content.ReadAsByteArrayAsync();
-        Assert.Equal(Encoding.UTF8.GetString(plain), Decompress(new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress)));
-        Assert.True(bytes.Length <= Gzip(plain, CompressionLevel.SmallestSize).Length, $"{bytes.Length} B gzipped is more than gzip's highest level");
+        Assert.True(bytes.Length <= smallest, $"{bytes.Length} B gzipped is more than gzip's highest level");
         Assert.True(bytes.Length < Gzip(plain, CompressionLevel.Fastest).Length, "compressed at the fastest level, per request");
     }
 
