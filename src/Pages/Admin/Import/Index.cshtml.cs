@@ -95,7 +95,7 @@ public class IndexModel(BlogDbContext db, NoteImporter importer, NoteExporter ex
     public async Task<IActionResult> OnPostBackupAsync(CancellationToken cancellationToken)
     {
         if (!BackupSupported)
-            return new ContentResult { StatusCode = StatusCodes.Status409Conflict, Content = DatabaseBackup.PostgresAdvice, ContentType = "text/plain; charset=utf-8" };
+            return new ContentResult { StatusCode = StatusCodes.Status409Conflict, Content = text[DatabaseBackup.PostgresAdvice], ContentType = "text/plain; charset=utf-8" };
         // VACUUM INTO creates its target itself, so the file is opened (to delete on close) after.
         var path = Path.Combine(Path.GetTempPath(), $"blog-backup-{Guid.NewGuid():N}.db");
         try
