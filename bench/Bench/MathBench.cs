@@ -14,9 +14,11 @@ internal static class MathBench
         var renderer = new MarkdownRenderer(math: typesetter);
         var note = Note(300, variant: 0);
 
+        var rssBefore = RssMb();
         var watch = Stopwatch.StartNew();
         typesetter.Start();
         var startMs = watch.Elapsed.TotalMilliseconds;
+        var rssStarted = RssMb();
         for (var i = 0; i < 20; i++)
             renderer.Render(Note(5, variant: 90 + i)); // the JIT, not the engine, is what a first render would measure
         watch.Restart();
@@ -55,6 +57,9 @@ internal static class MathBench
         Console.WriteLine($"math: one formula of {huge.Length - 2:N0} characters (near the {MathTypesetter.MaxFormulaLength:N0} limit): {watch.Elapsed.TotalMilliseconds:F0} ms, "
             + (hugeResult.Error ?? (hugeResult.MathErrors == 0 ? "typeset" : "refused")));
         Console.WriteLine($"math: typesetter made {typesetter.EngineRuns:N0} engine calls in all");
+        var rssAfter = RssMb();
+        typesetter.ReleaseMemory();
+        Console.WriteLine($"math: process RSS {rssBefore} MB before the engine, {rssStarted} MB started, {rssAfter} MB after all the above, {RssMb()} MB after V8's garbage collection");
         return 0;
     }
 
@@ -72,6 +77,10 @@ internal static class MathBench
         }
         return sb.ToString();
     }
+
+    private static long RssMb() =>
+        File.ReadLines("/proc/self/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024).FirstOrDefault();
 
     private static double Median(int runs, Func<RenderedMarkdown> render)
     {

@@ -83,13 +83,15 @@ for (const post of posts) {
     for (const m of v.matchAll(/<\/?(?:img|div|br|p|span|font|center|sup|sub|table|tr|td|th|details|summary|a|b|i|u|kbd|mark|figure|figcaption|strong|em|h\d|ul|ol|li)\b[^>]*>/gi))
       add('HTML shown as text', m[0]);
     for (const m of v.matchAll(/.{0,12}\*\*.{0,12}/g)) add('literal **', m[0]);
-    for (const m of v.matchAll(/<!--|-->/g)) add('shown comments', m[0]);
+    for (const m of v.matchAll(/<!--/g)) add('shown comments', m[0]); // not '-->': notes draw arrows ('新建 ---> 就绪')
     for (const m of v.matchAll(/\[\[[^\]]+\]\]/g)) add('dead links to other posts', m[0]);
     // A mispaired $ makes an inline formula of the prose between two; a display block holding
     // Chinese (情感分析输入与输出形式：[CLS]...) was written so.
     for (const { tex: t, block } of found.formulas) {
       if (block) continue;
-      const prose = t.replace(/\\(?:text|mbox|textrm|textbf|mathrm|operatorname)\s*\{[^}]*\}/g, '');
+      // Prose swallowed by a mispaired $ sits outside braces: \log_{子问题缩小倍数} is the author's.
+      let prose = t;
+      for (let before = ''; before !== prose;) [before, prose] = [prose, prose.replace(/\{[^{}]*\}/g, '')];
       const run = prose.match(/[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]{6,}/);
       if (run) add('formulas holding Chinese prose', run[0]);
     }

@@ -19,9 +19,16 @@ def notes_of(folder):
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__MACOSX")]
         for name in files:
-            if name.lower().endswith((".md", ".markdown")) and name.lower() not in NAV_FILES:
-                keys.append(os.path.relpath(os.path.join(root, name), folder).replace(os.sep, "/"))
+            path = os.path.join(root, name)
+            # An empty file is no note to lose (the import names it).
+            if name.lower().endswith((".md", ".markdown")) and name.lower() not in NAV_FILES and not empty(path):
+                keys.append(os.path.relpath(path, folder).replace(os.sep, "/"))
     return sorted(keys)
+
+
+def empty(path):
+    with open(path, "rb") as f:
+        return not f.read(4096).strip(b" \t\r\n\xef\xbb\xbf")
 
 
 def label(folder):
@@ -37,10 +44,11 @@ def list_posts(db, folders):
     for folder in folders:
         collection = label(folder)
         for key in notes_of(folder):
-            candidates = [s for s, k in posts if k == key or k.endswith("/" + key)]
-            # The same key in two collections: the post whose source names this collection.
-            own = f"{collection}/{key}"
-            candidates = [s for s, k in posts if s in candidates and (k == own or k.endswith("/" + own))] or candidates
+            candidates = [(s, k) for s, k in posts if k == key or k.endswith("/" + key)]
+            # The same key in two collections: the post whose source key names this collection
+            # (the importer names it after the folder, or folder/docs: a tail of our label).
+            own = [s for s, k in candidates if k == key or collection.endswith(k[:-len(key) - 1])]
+            candidates = own or [s for s, _ in candidates]
             if not candidates:
                 missing.append({"collection": collection, "key": key, "why": "no post"})
                 continue

@@ -1,3 +1,8 @@
+using System.Text.Encodings.Web;
+using Blog.Localization;
+using Blog.Settings;
+using Microsoft.Extensions.Localization;
+
 namespace Blog.Availability;
 
 /// <summary>
@@ -16,18 +21,32 @@ internal static class UnavailablePage
         response.Headers.CacheControl = "no-store";
         response.ContentType = "text/html; charset=utf-8";
         if (!HttpMethods.IsHead(context.Request.Method))
-            await response.WriteAsync(Html, context.RequestAborted);
+            await response.WriteAsync(Html(context.RequestServices), context.RequestAborted);
     }
 
-    private const string Html = """
+    /// <summary>In the interface's language as last read (the database cannot be asked now); Simplified Chinese before any.</summary>
+    private static string Html(IServiceProvider services)
+    {
+        var language = InterfaceLanguages.Normalize(services.GetRequiredService<SiteSettingsStore>().Cached?.InterfaceLanguage);
+        var text = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var html = services.GetRequiredService<HtmlEncoder>(); // the site's, which leaves Chinese as characters
+        string T(string key) => html.Encode(text.InLanguage(language, key));
+        return Template
+            .Replace("{lang}", language)
+            .Replace("{title}", T("The database is not reachable"))
+            .Replace("{explanation}", T("The site is running but cannot reach its database right now. It keeps trying and will serve this page again by itself as soon as the database answers. Nothing that was saved is lost."))
+            .Replace("{again}", T("Please try again in a moment."));
+    }
+
+    private const string Template = """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="{lang}">
         <head>
           <meta charset="utf-8">
           <meta name="viewport" content="width=device-width, initial-scale=1">
           <meta name="color-scheme" content="light dark">
           <meta name="robots" content="noindex">
-          <title>The database is not reachable</title>
+          <title>{title}</title>
           <style>
             body { margin: 0; min-height: 100vh; display: grid; place-items: center; font: 16px/1.6 system-ui, sans-serif;
                    background: #f6f5f0; color: #1d2321; }
@@ -39,10 +58,9 @@ internal static class UnavailablePage
         <body>
           <main>
             <p class="signal">SIGNAL LOST · 503</p>
-            <h1>The database is not reachable</h1>
-            <p>The site is running but cannot reach its database right now. It keeps trying and will
-            serve this page again by itself as soon as the database answers. Nothing that was saved is lost.</p>
-            <p>Please try again in a moment.</p>
+            <h1>{title}</h1>
+            <p>{explanation}</p>
+            <p>{again}</p>
           </main>
         </body>
         </html>

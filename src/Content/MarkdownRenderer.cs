@@ -20,7 +20,7 @@ namespace Blog.Content;
 public sealed class MarkdownRenderer
 {
     /// <summary>Bump when the output changes; posts rendered by an older version are re-rendered at start.</summary>
-    public const int Version = 5;
+    public const int Version = 6;
 
     // Reading speeds: about 300 CJK characters or 200 English words a minute.
     private const double CjkPerMinute = 300, WordsPerMinute = 200;
@@ -180,14 +180,13 @@ public sealed class MarkdownRenderer
     /// </summary>
     private string ToHtml(MarkdownDocument document)
     {
+        var sanitize = HasRawHtml(document);
         using var writer = new StringWriter();
-        var renderer = new TrustedHtmlRenderer(writer);
+        var renderer = new TrustedHtmlRenderer(writer, setAside: sanitize);
         _pipeline.Setup(renderer);
         renderer.Render(document);
         var html = writer.ToString();
-        if (HasRawHtml(document))
-            html = NoteHtmlSanitizer.Sanitize(html);
-        return renderer.PutBack(html);
+        return sanitize ? renderer.PutBack(NoteHtmlSanitizer.Sanitize(html)) : html;
     }
 
     private static bool HasRawHtml(MarkdownDocument document) =>

@@ -35,6 +35,8 @@ internal sealed class StudyNotesExtension : IMarkdownExtension
             pipeline.InlineParsers.InsertBefore<LinkInlineParser>(new CalloutParser());
         pipeline.DocumentProcessed -= MathFences;
         pipeline.DocumentProcessed += MathFences;
+        pipeline.DocumentProcessed -= LenientStrong.Apply;
+        pipeline.DocumentProcessed += LenientStrong.Apply;
         RenderCheckpoints.AddTo(pipeline);
     }
 

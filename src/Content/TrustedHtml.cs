@@ -39,8 +39,12 @@ public static class TrustedHtml
     }
 }
 
-/// <summary>The HTML renderer of one render: it keeps the trusted fragments that <see cref="TrustedHtml.Write"/> set aside.</summary>
-internal sealed class TrustedHtmlRenderer(TextWriter writer) : HtmlRenderer(writer)
+/// <summary>
+/// The HTML renderer of one render: it keeps the trusted fragments that <see cref="TrustedHtml.Write"/> set aside.
+/// Without a sanitizer to pass (<paramref name="setAside"/> false: a note without inline HTML, most
+/// of them) they are written in place: the page is not copied once more to put them back.
+/// </summary>
+internal sealed class TrustedHtmlRenderer(TextWriter writer, bool setAside = true) : HtmlRenderer(writer)
 {
     private readonly List<string> _fragments = [];
 
@@ -48,6 +52,8 @@ internal sealed class TrustedHtmlRenderer(TextWriter writer) : HtmlRenderer(writ
 
     public string SetAside(string html)
     {
+        if (!setAside)
+            return html;
         _fragments.Add(html);
         return $"{TrustedHtml.Open}{_fragments.Count - 1}{TrustedHtml.Close}";
     }

@@ -12,7 +12,9 @@ internal sealed record ExportedPost(
     string? Category,
     IReadOnlyList<string> Tags,
     bool Draft,
-    string? Summary);
+    string? Summary,
+    string Language,
+    bool LanguageChosen);
 
 /// <summary>
 /// Writes the YAML front matter the importer reads back (<see cref="Import.FrontMatter"/>).
@@ -40,6 +42,10 @@ internal static class ExportFrontMatter
         yaml.Append("draft: ").Append(post.Draft ? "true" : "false").Append('\n');
         if (!string.IsNullOrWhiteSpace(post.Summary))
             yaml.Append("summary: ").Append(Quote(post.Summary)).Append('\n');
+        // The script, as Hexo and Jekyll notes declare it; lang_chosen: false hands it back to
+        // detection on import, so that a detected language keeps following the text.
+        yaml.Append("lang: ").Append(Quote(post.Language)).Append('\n');
+        yaml.Append("lang_chosen: ").Append(post.LanguageChosen ? "true" : "false").Append('\n');
         return yaml.Append("---\n").ToString();
     }
 

@@ -46,7 +46,7 @@ public sealed class NoteExporter(
             .OrderBy(p => p.PublishedAt ?? p.CreatedAt).ThenBy(p => p.Id)
             .Select(p => new
             {
-                p.Id, p.Title, p.Slug, p.Markdown, p.Summary, p.Status, p.PublishedAt, p.CreatedAt, p.UpdatedAt, p.SourceKey,
+                p.Id, p.Title, p.Slug, p.Markdown, p.Summary, p.Status, p.PublishedAt, p.CreatedAt, p.UpdatedAt, p.SourceKey, p.Language, p.LanguageChosen,
                 Category = p.Category == null ? null : p.Category.Name,
                 Tags = p.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
             })
@@ -68,7 +68,7 @@ public sealed class NoteExporter(
                     post.Title, post.Slug,
                     Date: draft ? post.CreatedAt : post.PublishedAt ?? post.CreatedAt,
                     Updated: post.UpdatedAt,
-                    post.Category, post.Tags, draft, post.Summary), site.TimeZoneInfo);
+                    post.Category, post.Tags, draft, post.Summary, post.Language, post.LanguageChosen), site.TimeZoneInfo);
 
                 var entry = zip.CreateEntry(file, CompressionLevel.Optimal);
                 entry.LastWriteTime = ZipTime(post.UpdatedAt, site);

@@ -37,7 +37,7 @@ internal sealed class FrontMatter
             var lineEnd = text.IndexOf('\n', lineStart);
             var line = lineEnd < 0 ? text[lineStart..] : text[lineStart..lineEnd];
             if (IsFence(line, closing: true))
-                return (Parse(text[start..lineStart], firstLine: 2), lineEnd < 0 ? "" : text[(lineEnd + 1)..]);
+                return (Parse(text[start..lineStart], firstLine: 2, warnings), lineEnd < 0 ? "" : text[(lineEnd + 1)..]);
             if (lineEnd < 0)
                 break;
             lineStart = lineEnd + 1;
@@ -47,8 +47,12 @@ internal sealed class FrontMatter
         return (Empty, text);
     }
 
-    /// <summary>Parses the YAML; <paramref name="firstLine"/> is the file line it starts on, for messages.</summary>
-    public static FrontMatter Parse(string yaml, int firstLine)
+    /// <summary>
+    /// Parses the YAML; <paramref name="firstLine"/> is the file line it starts on, for messages.
+    /// A block that is YAML but no fields (Typora's metadata block holding a word or a list) is left
+    /// out with a warning: Typora shows it apart from the note, and the note is worth importing.
+    /// </summary>
+    public static FrontMatter Parse(string yaml, int firstLine, ICollection<string>? warnings = null)
     {
         var scanner = new Scanner(new StringReader(yaml));
         var stream = new YamlStream();
@@ -70,8 +74,13 @@ internal sealed class FrontMatter
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             return Empty; // nothing but comments or blank lines
         if (stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            throw new BadNoteException("its front matter is not a set of \"key: value\" fields (YAML found "
-                + (stream.Documents[0].RootNode is YamlSequenceNode ? "a list" : "a single value") + ")");
+        {
+            var found = stream.Documents[0].RootNode is YamlSequenceNode ? "a list" : "a single value";
+            if (warnings is null)
+                throw new BadNoteException($"its front matter is not a set of \"key: value\" fields (YAML found {found})");
+            warnings.Add($"its front matter is not a set of \"key: value\" fields (YAML found {found}), so it was left out");
+            return Empty;
+        }
 
         var frontMatter = new FrontMatter();
         foreach (var (key, value) in mapping.Children)

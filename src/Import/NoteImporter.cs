@@ -207,6 +207,7 @@ public sealed class NoteImporter(
                 post.Tags.Select(t => t.Slug).Order().SequenceEqual(tags.Select(t => t.Slug).Order()) ? "" : "tags",
                 Visible(post.Status, post.PublishedAt, now) == Visible(status, publishedAt, now) ? "" : "status",
                 SameSecond(post.PublishedAt, publishedAt) && (note.Updated is null || SameSecond(post.UpdatedAt, note.Updated)) ? "" : "dates",
+                (post.LanguageChosen ? post.Language : null) == note.Language ? "" : "language",
             ];
             post.SourceKey ??= sourceKey; // a post matched by its slug is this note's from now on
             if (changed.All(c => c.Length == 0))
@@ -233,6 +234,7 @@ public sealed class NoteImporter(
         post.Tags.AddRange(tags);
         post.Status = status;
         post.PublishedAt = publishedAt;
+        post.ChooseLanguage(note.Language); // before Store, which detects the language unless it was chosen
         post.Store(rendered);
         if (rendered.Error is { } error)
             note.Warnings.Add("imported as written, but " + char.ToLowerInvariant(error[0]) + error[1..]);

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Globalization;
+using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using Blog.Content;
 using Blog.Data;
 using Blog.Settings;
@@ -21,10 +23,11 @@ internal sealed record Note(
     DateTime? Date,
     DateTime FileTime,
     DateTime? Updated,
-    List<string> Warnings);
+    List<string> Warnings,
+    string? Language = null);
 
 /// <summary>Turns a note file's bytes into a <see cref="Note"/>, or says plainly why it cannot.</summary>
-internal static class NoteReader
+internal static partial class NoteReader
 {
     // The database's column sizes: Post.Title 300, Category.Name and Tag.Name 100.
     internal const int MaxTitleLength = 300, MaxNameLength = 100;
@@ -32,7 +35,8 @@ internal static class NoteReader
     private static readonly char[] ListCommas = [',', '，', '、'], Blanks = [' ', '\t'];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static Note Read(string key, SourceFile file, SiteSettings settings, MarkdownRenderer renderer)
+    /// <param name="collection">The collection's name (<c>easy-rl/docs</c>): the title of its own README when that has no heading.</param>
+    public static Note Read(string key, SourceFile file, SiteSettings settings, MarkdownRenderer renderer, string? collection = null)
     {
         var warnings = new List<string>();
         var text = Decode(file.Content);
@@ -52,7 +56,7 @@ internal static class NoteReader
         {
             // Typora and Obsidian notes carry their title as the opening "# " heading. It becomes
             // the post's title and leaves the body, or the article would show it twice.
-            (title, body) = TitleFromHeading(body, renderer) ?? (TitleFromName(key, body, renderer), body);
+            (title, body) = TitleFromHeading(body, renderer) ?? (TitleFromName(key, body, renderer, collection), body);
         }
         // docsify's sidebar markers are not part of a title (nor of its slug).
         title = title.Replace("{docsify-ignore-all}", "").Replace("{docsify-ignore}", "").Trim();
@@ -84,7 +88,25 @@ internal static class NoteReader
             Date: date,
             FileTime: settings.ToUtc(file.LastWrite),
             Updated: ParseDate(frontMatter.Text("updated", "lastmod", "last_modified_at"), "updated", "it was ignored", settings, warnings),
-            Warnings: warnings);
+            Warnings: warnings,
+            Language: ChosenLanguage(frontMatter));
+    }
+
+    /// <summary>
+    /// The script the front matter declares (<c>lang: zh-TW</c> is zh-Hant), as the author's choice;
+    /// null leaves it to detection: no <c>lang</c>, one the site does not know, or <c>lang_chosen: false</c>
+    /// (an export's detected language).
+    /// </summary>
+    private static string? ChosenLanguage(FrontMatter frontMatter)
+    {
+        if (frontMatter.Flag("lang_chosen") == false)
+            return null;
+        return frontMatter.Text("lang", "language")?.ToLowerInvariant() switch
+        {
+            "zh-hans" or "zh-cn" or "zh-sg" or "zh-hans-cn" => "zh-Hans",
+            "zh-hant" or "zh-tw" or "zh-hk" or "zh-mo" or "zh-hant-tw" or "zh-hant-hk" => "zh-Hant",
+            _ => null,
+        };
     }
 
     /// <summary>Cuts text to a length without splitting a surrogate pair.</summary>
@@ -127,18 +149,31 @@ internal static class NoteReader
 
     /// <summary>
     /// A title for a note without one: its file name, except for a folder's README or index (docsify
-    /// and GitHub books keep one per chapter), which takes its first heading of any level, or its folder's name.
+    /// and GitHub books keep one per chapter), which takes its first heading of any level (also an
+    /// HTML one: <c>&lt;div align="center"&gt;&lt;h1&gt;…</c>), or its folder's name, or the collection's.
     /// </summary>
-    private static string TitleFromName(string key, string body, MarkdownRenderer renderer)
+    private static string TitleFromName(string key, string body, MarkdownRenderer renderer, string? collection)
     {
         var name = Path.GetFileNameWithoutExtension(key);
         if (!name.Equals("readme", StringComparison.OrdinalIgnoreCase) && !name.Equals("index", StringComparison.OrdinalIgnoreCase))
             return name;
-        if (renderer.TryParse(body)?.Descendants<HeadingBlock>().Select(h => InlineText.Of(h.Inline)).FirstOrDefault(t => t.Length > 0) is { } heading)
+        var document = renderer.TryParse(body);
+        if (document?.Descendants<HeadingBlock>().Select(h => InlineText.Of(h.Inline)).FirstOrDefault(t => t.Length > 0) is { } heading)
             return heading;
+        var htmlHeading = document?.Descendants<HtmlBlock>().Select(b => HtmlHeading().Match(b.Lines.ToString()))
+            .Where(m => m.Success).Select(m => WebUtility.HtmlDecode(Tags().Replace(m.Groups[2].Value, "")).Trim()).FirstOrDefault(t => t.Length > 0);
+        if (htmlHeading is not null)
+            return htmlHeading;
         var segments = key.Split('/');
-        return segments.Length > 1 ? segments[^2] : name;
+        // The collection's own README: "easy-rl", not "docs" nor "README".
+        return segments.Length > 1 ? segments[^2] : collection?.Split('/')[0] ?? name;
     }
+
+    [GeneratedRegex(@"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlHeading();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tags();
 
     /// <summary>The note's first heading, when it is a level-1 heading, and the body without it.</summary>
     private static (string Title, string Body)? TitleFromHeading(string body, MarkdownRenderer renderer)

@@ -31,15 +31,19 @@ internal static partial class NoteSlips
             yield return $"** that pairs with nothing is shown as typed: \"{stars}\"";
     }
 
-    /// <summary>The leaf's literal text, formulas, code and links' targets left out; an escaped character (<c>\*</c>) marked as such.</summary>
+    /// <summary>The leaf's literal text, formulas, code and links' targets left out; an escaped character (<c>\*</c>) stands as a mark.</summary>
     private static string TextOf(ContainerInline container)
     {
         var sb = new StringBuilder();
         foreach (var literal in container.Descendants<LiteralInline>())
         {
-            if (literal.IsFirstCharacterEscaped)
-                sb.Append('\uFFFC');
-            sb.Append(literal.Content.AsSpan());
+            var content = literal.Content.AsSpan();
+            if (literal.IsFirstCharacterEscaped && content.Length > 0)
+            {
+                sb.Append('\uFFFC'); // typed as \*: meant as it shows
+                content = content[1..];
+            }
+            sb.Append(content);
         }
         return sb.ToString();
     }

@@ -72,7 +72,7 @@ internal sealed class PreparedNotes(NoteSource source, SiteSettings settings, Ma
             return new PreparedNote(key, null, null, null, failure);
         try
         {
-            var note = NoteReader.Read(key, file!, settings, renderer);
+            var note = NoteReader.Read(key, file!, settings, renderer, source.Collection);
             // Most notes' image links need no rewriting: this render is then the one saved.
             return new PreparedNote(key, note, renderer.TryParse(note.Markdown), renderer.Render(note.Markdown), null);
         }

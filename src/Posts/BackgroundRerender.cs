@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Runtime;
 using Blog.Availability;
+using Blog.Content.Formulas;
 
 namespace Blog.Posts;
 
@@ -10,12 +12,24 @@ namespace Blog.Posts;
 /// cached pages, as every save does). It runs once the database is set up, and again after an
 /// outage cut it short. Several nodes may run it at once: a post rendered twice is harmless.
 /// </summary>
-internal sealed class BackgroundRerender(IServiceProvider services, DatabaseStatus status, IHostApplicationLifetime lifetime, ILogger<BackgroundRerender> logger)
+internal sealed class BackgroundRerender(
+    IServiceProvider services, DatabaseStatus status, MathTypesetter math, IHostApplicationLifetime lifetime, ILogger<BackgroundRerender> logger)
     : BackgroundService
 {
     // Pauses are about the machine's load, not the site's time: real time, not the TimeProvider.
     private static readonly TimeSpan BetweenBatches = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan AfterFailure = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The burst is over: the heaps it grew (batches of posts and their HTML, V8's garbage) are given
+    /// back to the system once, rather than kept for a load that will not come again.
+    /// </summary>
+    private void ReleaseMemory()
+    {
+        math.ReleaseMemory();
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,7 +50,10 @@ internal sealed class BackgroundRerender(IServiceProvider services, DatabaseStat
                 var watch = Stopwatch.StartNew();
                 var rerendered = await OutdatedPosts.RerenderAsync(services, ct => Task.Delay(BetweenBatches, ct), stoppingToken);
                 if (rerendered > 0)
+                {
                     logger.LogInformation("Re-rendered {Count} posts with the current Markdown pipeline in {Seconds:0.0} s", rerendered, watch.Elapsed.TotalSeconds);
+                    ReleaseMemory();
+                }
                 return;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)

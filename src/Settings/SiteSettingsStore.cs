@@ -14,6 +14,9 @@ public sealed class SiteSettingsStore(IServiceScopeFactory scopes)
 
     public SiteSettings Current => _current ??= Load();
 
+    /// <summary>The settings if they were read already, without asking the database: for the page that says the database is down.</summary>
+    public SiteSettings? Cached => _current;
+
     public async Task SaveAsync(SiteSettings settings, CancellationToken cancellationToken = default)
     {
         using var scope = scopes.CreateScope();

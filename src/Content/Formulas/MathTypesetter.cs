@@ -24,6 +24,8 @@ public sealed class MathTypesetter : IDisposable
     private string? _unavailable;
     private bool _disposed;
     private int _engineRuns;
+    private long _lastUsed;
+    private readonly Timer _idleCheck;
 
     public MathTypesetter(ILogger<MathTypesetter>? logger = null) : this(() => new KatexEngine(), logger)
     {
@@ -33,7 +35,14 @@ public sealed class MathTypesetter : IDisposable
     {
         _start = start;
         _logger = logger;
+        _idleCheck = new Timer(_ => StopIfIdle(), null, IdleAfter, IdleAfter);
     }
+
+    /// <summary>
+    /// An engine unused this long is stopped, and its memory (tens of megabytes) given back: a blog
+    /// typesets when its author writes, and readers never need the engine. The next formula starts it again.
+    /// </summary>
+    internal static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(5);
 
     /// <summary>The one a renderer made without the site's services uses (tools, tests).</summary>
     public static MathTypesetter Shared { get; } = new();
@@ -94,7 +103,8 @@ public sealed class MathTypesetter : IDisposable
         Typeset result;
         try
         {
-            var engine = _engine ?? throw new ObjectDisposedException(nameof(MathTypesetter));
+            Volatile.Write(ref _lastUsed, Environment.TickCount64);
+            var engine = _engine ?? StartedAgain();
             result = engine.Run(context, definitions, after, tex, display);
             _engineRuns++;
         }
@@ -114,6 +124,43 @@ public sealed class MathTypesetter : IDisposable
         return result;
     }
 
+    /// <summary>The engine stopped for idleness between the start and the loan: started again (under the loan).</summary>
+    private KatexEngine StartedAgain()
+    {
+        Start();
+        return _engine ?? throw new ObjectDisposedException(nameof(MathTypesetter), Unavailable);
+    }
+
+    /// <summary>Gives the engine's garbage back after a burst of typesetting (the re-render of every post).</summary>
+    public void ReleaseMemory()
+    {
+        if (!_lend.Wait(0))
+            return; // in use: it is not idle garbage
+        try
+        {
+            _engine?.CollectGarbage();
+        }
+        finally
+        {
+            _lend.Release();
+        }
+    }
+
+    private void StopIfIdle()
+    {
+        if (_engine is null || Environment.TickCount64 - Volatile.Read(ref _lastUsed) < IdleAfter.TotalMilliseconds || !_lend.Wait(0))
+            return;
+        try
+        {
+            Restart();
+            _logger?.LogInformation("Math engine stopped after {Minutes} minutes unused; it starts again with the next formula", IdleAfter.TotalMinutes);
+        }
+        finally
+        {
+            _lend.Release();
+        }
+    }
+
     private void Restart()
     {
         lock (_starting)
@@ -125,6 +172,7 @@ public sealed class MathTypesetter : IDisposable
 
     public void Dispose()
     {
+        _idleCheck.Dispose();
         lock (_starting)
         {
             _disposed = true;

@@ -36,7 +36,7 @@ public class PhoneReadingTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
-    public async Task Article_WideTableAndFormula_ShowTheyScroll_AndTheKeyboardScrollsThem()
+    public async Task Article_WideTableFormulaAndCode_ShowTheyScroll_AndTheKeyboardScrollsThem()
     {
         await using var page = await site.OpenAsync(StudyNotes.MathPath, width: Width, height: Height);
 
@@ -52,6 +52,9 @@ public class PhoneReadingTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.True(await page.EvalAsync<bool>(
             "() => [...document.querySelectorAll('.article-body [role=region]')].some(e => e.getAttribute('aria-label') === '公式（可横向滚动）')"),
             "No wide formula took the keyboard's focus.");
+        var code = page.Page.Locator(".article-body pre > code").First;
+        Assert.True(await code.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth"), "the sample's code should be wider than a phone");
+        Assert.Contains("gradient", await code.EvaluateAsync<string>("e => getComputedStyle(e).backgroundImage"));
     }
 
     [Fact]

@@ -25,16 +25,30 @@ public class StandardsTests(SiteFixture site) : IClassFixture<SiteFixture>, IAsy
         "/search?q=" + Uri.EscapeDataString("注意力"), "/search", "/posts/no-such-note",
     ];
 
-    private static readonly string[] AdminPages = ["/admin", "/admin/posts", "/admin/posts/new", "/admin/media", "/admin/settings", "/admin/login"];
+    private static readonly string[] FixedAdminPages =
+    [
+        "/admin", "/admin/posts", "/admin/posts/new", "/admin/media", "/admin/settings", "/admin/login",
+        "/admin/categories", "/admin/tags", "/admin/import",
+    ];
+
+    /// <summary>The fixed pages and the math note's revisions (their list and one compared with the current text).</summary>
+    private string[] AdminPages { get; set; } = FixedAdminPages;
 
     public async Task InitializeAsync()
     {
         // A tag page with a post, and a draft in the admin lists (a post with no date yet).
         using var scope = site.Server.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
-        if (await db.Tags.AnyAsync(t => t.Slug == TagSlug))
-            return;
         var post = await db.Posts.Include(p => p.Tags).SingleAsync(p => p.Slug == StudyNotes.MathSlug);
+        if (!await db.Revisions.AnyAsync(r => r.PostId == post.Id))
+        {
+            db.Revisions.Add(new Revision { PostId = post.Id, Title = "注意力机制（初稿）", Markdown = "初稿：$\\alpha_{ij}$ 是注意力权重。\n" + post.Markdown[..200], SavedAt = DateTime.UtcNow.AddDays(-1) });
+            await db.SaveChangesAsync();
+        }
+        var revision = await db.Revisions.Where(r => r.PostId == post.Id).Select(r => r.Id).FirstAsync();
+        AdminPages = [.. FixedAdminPages, $"/admin/posts/{post.Id}/revisions", $"/admin/posts/{post.Id}/revisions/{revision}"];
+        if (post.Tags.Any(t => t.Slug == TagSlug))
+            return;
         post.Tags.Add(new Tag { Name = "注意力", Slug = TagSlug });
         await db.SaveChangesAsync();
         var draft = await site.Server.AddPostAsync("未完成的扩散模型笔记", "diffusion-draft", "还在写 $\\beta_t$。", "generative-model");

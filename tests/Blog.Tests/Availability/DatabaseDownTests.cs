@@ -99,7 +99,7 @@ public sealed class DatabaseDownTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("The database is not reachable", html);
+        Assert.Contains("<h1>暂时连不上数据库</h1>", html);
         Assert.DoesNotContain("Exception", html);
     }
 

@@ -23,6 +23,16 @@ public class NoteMarkersTests
     }
 
     [Fact]
+    public void StrongClosedAfterASpace_IsBoldAsTyporaShowsIt()
+    {
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(Renderer.Render("早期协议有 **FTP（文件传输协议） **和 **Archie **，以及 `a ** b` 与 \\*\\* 星号。").Html);
+
+        Assert.Equal(["FTP（文件传输协议） ", "Archie "], page.QuerySelectorAll("strong").Select(s => s.TextContent));
+        Assert.Contains("**", page.Body!.TextContent); // the code span's and the escaped ones stay as typed
+        Assert.DoesNotContain("**和", page.Body!.TextContent);
+    }
+
+    [Fact]
     public void ChineseEmphasis_IsItalic()
     {
         Assert.Equal("斜体", Page("这是*斜体*的字").QuerySelector("em")!.TextContent);

@@ -52,7 +52,9 @@ public class ExportFrontMatterTests
             Category: "Generative Model",
             Tags: ["DDPM", "噪声, 调度", "C#"],
             Draft: false,
-            Summary: "前向加噪与反向去噪。\n第二行摘要");
+            Summary: "前向加噪与反向去噪。\n第二行摘要",
+            Language: "zh-Hant",
+            LanguageChosen: true);
         var body = "前向过程 $q(x_t|x_{t-1}) = \\mathcal{N}(x_t; \\sqrt{1-\\beta_t}x_{t-1}, \\beta_t I)$。\n\n```python\nimport torch\n```\n";
         var text = ExportFrontMatter.Write(post, Shanghai.TimeZoneInfo) + "\n" + body;
 
@@ -68,6 +70,19 @@ public class ExportFrontMatterTests
         Assert.False(note.Draft);
         Assert.Equal(post.Summary, note.Summary);
         Assert.Equal(body, note.Markdown);
+        Assert.Equal("zh-Hant", note.Language);
         Assert.Empty(note.Warnings);
+    }
+
+    [Fact]
+    public void Write_ADetectedLanguage_IsReadBackAsLeftToDetection()
+    {
+        var post = new ExportedPost("強化學習", "rl", DateTime.UtcNow, DateTime.UtcNow, null, [], false, null, Language: "zh-Hant", LanguageChosen: false);
+        var text = ExportFrontMatter.Write(post, TimeZoneInfo.Utc) + "\n時序差分學習。\n";
+
+        var note = NoteReader.Read("rl.md", new SourceFile(Encoding.UTF8.GetBytes(text), DateTime.UtcNow), new SiteSettings(), new MarkdownRenderer());
+
+        Assert.Contains("lang: \"zh-Hant\"\nlang_chosen: false\n", text);
+        Assert.Null(note.Language);
     }
 }

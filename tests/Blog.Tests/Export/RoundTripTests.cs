@@ -16,7 +16,7 @@ public class RoundTripTests
 {
     private sealed record PostState(
         string Slug, string Title, string Markdown, string? Summary, PostStatus Status, string? Category, string Tags,
-        DateTime? PublishedAt, DateTime UpdatedAt, DateTime? DraftCreatedAt);
+        DateTime? PublishedAt, DateTime UpdatedAt, DateTime? DraftCreatedAt, string Language, bool LanguageChosen);
 
     [Fact]
     public async Task ExportThenImportIntoAnEmptySite_GivesBackTheSamePostsAndImages()
@@ -47,6 +47,13 @@ public class RoundTripTests
         await source.WithDbAsync(db => db.Posts.Where(p => p.Id == imported.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.SourceKey, "ml/python/生成器.md")));
         var trashed = await source.AddPostAsync(new PostBuilder("回收站里的笔记").Trashed());
+        // Traditional characters, the script detected; and a note whose author chose Simplified over what detection says.
+        var traditional = await source.AddPostAsync(new PostBuilder("強化學習中的價值函數")
+            .WithMarkdown("狀態價值函數 $V^\\pi(s)$ 表示從狀態出發、遵循策略所得的期望回報。"));
+        var chosen = await source.AddPostAsync(new PostBuilder("貝爾曼方程（作者選了簡體）")
+            .WithMarkdown("貝爾曼方程把價值函數寫成當前獎勵與後繼狀態價值之和。"));
+        await source.WithDbAsync(db => db.Posts.Where(p => p.Id == chosen.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Language, "zh-Hans").SetProperty(p => p.LanguageChosen, true)));
 
         var export = await author.SubmitFormAsync("/admin/import", "form.export-form");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
@@ -74,6 +81,8 @@ public class RoundTripTests
         Assert.Contains(expected, p => p.Slug == published.Slug && p.Status == PostStatus.Published);
         Assert.Contains(expected, p => p.Slug == draft.Slug && p.Status == PostStatus.Draft);
         Assert.Contains(expected, p => p.Slug == scheduled.Slug && p.Status == PostStatus.Scheduled);
+        Assert.Contains(expected, p => p.Slug == traditional.Slug && p is { Language: "zh-Hant", LanguageChosen: false });
+        Assert.Contains(expected, p => p.Slug == chosen.Slug && p is { Language: "zh-Hans", LanguageChosen: true });
         foreach (var wanted in expected)
         {
             var got = actual.Single(p => p.Slug == wanted.Slug);
@@ -99,7 +108,8 @@ public class RoundTripTests
         (await db.Posts.AsNoTracking().Where(p => p.DeletedAt == null).Include(p => p.Category).Include(p => p.Tags).ToListAsync())
         .Select(p => new PostState(
             p.Slug, p.Title, p.Markdown, p.Summary, p.Status, p.Category?.Name, string.Join(" | ", p.Tags.Select(t => t.Name).Order()),
-            ToSecond(p.PublishedAt), ToSecond(p.UpdatedAt)!.Value, p.Status == PostStatus.Draft ? ToSecond(p.CreatedAt) : null))
+            ToSecond(p.PublishedAt), ToSecond(p.UpdatedAt)!.Value, p.Status == PostStatus.Draft ? ToSecond(p.CreatedAt) : null,
+            p.Language, p.LanguageChosen))
         .ToList());
 
     private static DateTime? ToSecond(DateTime? time) =>

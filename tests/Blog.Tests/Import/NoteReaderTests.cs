@@ -152,11 +152,28 @@ public class NoteReaderTests
     }
 
     [Fact]
-    public void Read_FrontMatterThatIsAList_IsRejected()
+    public void Read_TyporaMetadataBlockThatIsNoFields_IsLeftOutWithAWarning()
     {
-        var error = Assert.Throws<BadNoteException>(() => Read("---\n- 标题\n- 标签\n---\n正文"));
+        var list = Read("---\n- 标题\n- 标签\n---\n正文", key: "列表.md");
+        var word = Read("---\n元数据块\n---\n\n### Typora 的语法\n\n正文", key: "语法.md");
 
-        Assert.Contains("key: value", error.Message);
+        Assert.Equal("正文", list.Markdown.Trim());
+        Assert.Contains(list.Warnings, w => w.Contains("key: value") && w.Contains("a list"));
+        Assert.DoesNotContain("元数据块", word.Markdown);
+        Assert.Contains("Typora 的语法", word.Markdown);
+        Assert.Contains(word.Warnings, w => w.Contains("a single value"));
+    }
+
+    [Fact]
+    public void Readme_TitledByItsHtmlHeading_OrElseByItsCollection()
+    {
+        var centred = NoteReader.Read("README.md", new SourceFile(Encoding.UTF8.GetBytes("<div align=\"center\">\n    <h1>Java 学习<b>笔记</b></h1>\n</div>\n\n正文"), FileTime),
+            new SiteSettings(), Renderer, "typora-notes");
+        var bare = NoteReader.Read("README.md", new SourceFile(Encoding.UTF8.GetBytes("[目录](SUMMARY.md)\n"), FileTime),
+            new SiteSettings(), Renderer, "pumpkin-book/docs");
+
+        Assert.Equal("Java 学习笔记", centred.Title);
+        Assert.Equal("pumpkin-book", bare.Title);
     }
 
     [Fact]

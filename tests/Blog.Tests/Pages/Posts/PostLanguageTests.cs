@@ -38,6 +38,19 @@ public class PostLanguageTests(BlogAppFactory app) : IClassFixture<BlogAppFactor
         Assert.Equal("zh-Hans", await ArticleLangAsync($"simplified-{notes.Id}"));
     }
 
+    [Fact]
+    public async Task ImportedNoteThatDeclaresItsLanguage_KeepsIt_AndImportingItWithoutOneHandsItBackToDetection()
+    {
+        using var notes = new NoteFolder();
+        var note = notes.Write("policy.md", $"---\ntitle: 策略梯度 {notes.Id}\nslug: declared-{notes.Id}\nlang: zh-TW\n---\n策略梯度方法直接优化策略。\n");
+        await app.ImportAsync(notes.Root);
+        Assert.Equal("zh-Hant", await ArticleLangAsync($"declared-{notes.Id}"));
+
+        File.WriteAllText(note, $"---\ntitle: 策略梯度 {notes.Id}\nslug: declared-{notes.Id}\n---\n策略梯度方法直接优化策略。\n");
+        await app.ImportAsync(notes.Root);
+        Assert.Equal("zh-Hans", await ArticleLangAsync($"declared-{notes.Id}"));
+    }
+
     private async Task<string?> ArticleLangAsync(string slug) =>
         (await app.CreateClient().GetDocumentAsync("/posts/" + slug)).QuerySelector("article.article")?.GetAttribute("lang");
 }
