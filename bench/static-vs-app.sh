@@ -89,11 +89,14 @@ per_request_us() { # cpu-ms summed-req/s -> microseconds of CPU per answer over 
 
 max() { awk -v a="$1" -v b="$2" 'BEGIN { print (a > b ? a : b) }'; }
 
+# Also the app's CPU per answer, which a busy machine disturbs far less than the latencies.
 app_only() { # n mode name path -> also leaves p50/p99 set
-  local n=$1 mode=$2 name=$3 path=$4
+  local n=$1 mode=$2 name=$3 path=$4 before
   wrk_run "$app_url$path" "$conns" "$warmup"
+  before=$(cpu_ms "$app_pid")
   wrk_run "$app_url$path" "$conns" "$duration"
-  printf 'N=%-6s %-9s %-9s app %7s req/s  p50 %7s ms  p99 %7s ms%s\n' "$n" "$mode" "$name" "$rps" "$p50" "$p99" "$(errors "$bad")"
+  printf 'N=%-6s %-9s %-9s app %7s req/s  p50 %7s ms  p99 %7s ms  %7s us CPU per answer (load %s)%s\n' "$n" "$mode" "$name" "$rps" "$p50" "$p99" \
+    "$(per_request_us "$(( $(cpu_ms "$app_pid") - before ))" "$rps")" "$(cut -d' ' -f1 /proc/loadavg)" "$(errors "$bad")"
 }
 
 errors() { [ "$1" -gt 0 ] && echo " ($1 errors or non-2xx answers!)" || true; }
