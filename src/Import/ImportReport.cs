@@ -3,7 +3,8 @@ namespace Blog.Import;
 public enum ImportOutcome { Imported, Updated, Skipped, Failed }
 
 /// <param name="MathErrors">Formulas of the note that KaTeX refused (imported, shown as their source).</param>
-public sealed record ImportItem(string File, ImportOutcome Outcome, string? Message = null, int MathErrors = 0);
+/// <param name="PostId">The note's post, once written (not in a dry run): the admin's report links to its editor.</param>
+public sealed record ImportItem(string File, ImportOutcome Outcome, string? Message = null, int MathErrors = 0, int? PostId = null);
 
 /// <summary>What an import did, note by note: printed by the command, shown in the admin.</summary>
 public sealed class ImportReport

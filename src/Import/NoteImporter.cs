@@ -125,7 +125,8 @@ public sealed class NoteImporter(
             }
             if (post is not null)
                 links.Add(note.Key, post.Slug);
-            return new ImportItem(key, outcome, note.Warnings.Count == 0 ? null : string.Join("; ", note.Warnings), rendered.MathErrors);
+            return new ImportItem(key, outcome, note.Warnings.Count == 0 ? null : string.Join("; ", note.Warnings), rendered.MathErrors,
+                dryRun ? null : post?.Id);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -37,6 +37,9 @@ public class ImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var post = await app.WithDbAsync(db => db.Posts.Include(p => p.Tags).SingleAsync(p => p.Title == $"注意力机制 {notes.Id}"));
         Assert.Equal(["transformer", "注意力"], post.Tags.Select(t => t.Slug).Order());
         Assert.Matches(@"!\[注意力权重\]\(/media/[0-9a-f]{32}\.png\)", post.Markdown);
+        // The author goes from the report to the note's post; a note that failed has none.
+        Assert.Equal($"/admin/posts/{post.Id}", report.QuerySelector("tr.import-imported td.file-cell a")?.GetAttribute("href"));
+        Assert.Null(report.QuerySelector("tr.import-failed td.file-cell a"));
     }
 
     [Fact]
