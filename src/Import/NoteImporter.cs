@@ -185,7 +185,7 @@ public sealed class NoteImporter(
         ImportOutcome outcome;
         if (post is null)
         {
-            var slug = await taxonomy.UniqueSlugAsync(wantedSlug, exceptPostId: null, cancellationToken);
+            var slug = await db.UniqueAsync(wantedSlug, exceptPostId: 0, cancellationToken);
             if (slug != wantedSlug)
                 note.Warnings.Insert(0, $"the slug \"{wantedSlug}\" belongs to another post, so this one is \"{slug}\"");
             var created = Min(note.Date ?? note.FileTime, now);
@@ -196,7 +196,7 @@ public sealed class NoteImporter(
         else
         {
             // A slug given in the front matter moves the post there, unless another post has it.
-            var slug = note.Slug is { } given && given != post.Slug && given == await taxonomy.UniqueSlugAsync(given, post.Id, cancellationToken)
+            var slug = note.Slug is { } given && given != post.Slug && given == await db.UniqueAsync(given, post.Id, cancellationToken)
                 ? given : post.Slug;
             string[] changed =
             [

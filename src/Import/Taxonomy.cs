@@ -1,15 +1,12 @@
 using Blog.Content;
 using Blog.Data;
-using Blog.Posts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Import;
 
-/// <summary>Finds or creates the categories and tags notes name, and keeps post slugs unique.</summary>
+/// <summary>Finds or creates the categories and tags notes name.</summary>
 internal sealed class Taxonomy(BlogDbContext db)
 {
-    private const int MaxSlugLength = 200;
-
     /// <summary>An existing category with this name (any case) or slug, or a new one.</summary>
     public async Task<Category?> CategoryAsync(string? name, CancellationToken cancellationToken)
     {
@@ -48,18 +45,5 @@ internal sealed class Taxonomy(BlogDbContext db)
                 tags.Add(tag);
         }
         return tags;
-    }
-
-    /// <summary>The slug, or the slug with -2, -3... when another post (trashed ones too) has it.</summary>
-    public async Task<string> UniqueSlugAsync(string slug, int? exceptPostId, CancellationToken cancellationToken)
-    {
-        var candidate = slug;
-        // Taken in any case: slugs differing only in case are one slug (Posts.PostSlugs).
-        for (var n = 2; await db.Posts.AnyAsync(p => p.Slug.ToLower() == PostSlugs.Fold(candidate) && p.Id != exceptPostId, cancellationToken); n++)
-        {
-            var suffix = "-" + n;
-            candidate = (slug.Length + suffix.Length > MaxSlugLength ? slug[..(MaxSlugLength - suffix.Length)] : slug) + suffix;
-        }
-        return candidate;
     }
 }

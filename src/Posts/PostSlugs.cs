@@ -13,20 +13,32 @@ namespace Blog.Posts;
 /// </summary>
 public static class PostSlugs
 {
-    /// <summary>The slug itself when free, else the first free one of slug-2, slug-3... (free in any case).</summary>
+    /// <summary>The longest slug a post may have (its column's length).</summary>
+    public const int MaxLength = 200;
+
+    /// <summary>
+    /// The slug itself when free, else the first free one of slug-2, slug-3... (free in any case,
+    /// trashed posts included; a slug near <see cref="MaxLength"/> is shortened to make room for its number).
+    /// The editor and the import both take their slugs from here.
+    /// </summary>
     public static async Task<string> UniqueAsync(this BlogDbContext db, string slug, int exceptPostId, CancellationToken cancellationToken)
     {
         var folded = Fold(slug);
+        // What every numbered candidate starts with: the slug and its dash, or the part of a long
+        // slug that numbers up to -9999 leave standing.
+        var stem = slug.Length + 5 > MaxLength ? folded[..(MaxLength - 5)] : folded + "-";
         var taken = (await db.Posts
-            .Where(p => p.Id != exceptPostId && (p.Slug.ToLower() == folded || p.Slug.ToLower().StartsWith(folded + "-")))
+            .Where(p => p.Id != exceptPostId && (p.Slug.ToLower() == folded || p.Slug.ToLower().StartsWith(stem)))
             .Select(p => p.Slug)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (!taken.Contains(slug))
             return slug;
         for (var n = 2; ; n++)
         {
-            if (!taken.Contains($"{slug}-{n}"))
-                return $"{slug}-{n}";
+            var suffix = "-" + n;
+            var candidate = (slug.Length + suffix.Length > MaxLength ? slug[..(MaxLength - suffix.Length)] : slug) + suffix;
+            if (!taken.Contains(candidate))
+                return candidate;
         }
     }
 

@@ -1,7 +1,9 @@
 using System.Net;
+using Blog.Posts;
 using Blog.Tests.Import;
 using Blog.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Tests.Pages.Posts;
 
@@ -75,6 +77,24 @@ public class SlugCaseTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/posts/diffusion-{id}-2")).StatusCode);
         var original = await reader.GetDocumentAsync($"/posts/Diffusion-{id}");
         Assert.Equal($"原有 {id}", original.QuerySelector("h1")?.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ALongSlugTakenInAnotherCase_IsNumberedWithinTheSlugsLength_ByTheEditorAndTheImportAlike()
+    {
+        var id = Id();
+        var slug = $"Long-{id}-" + new string('x', 200 - 6 - id.Length);
+        await app.AddPostAsync(new PostBuilder($"长别名 {id}").WithSlug(slug));
+        using var notes = new NoteFolder();
+        notes.Write("长.md", $"---\ntitle: 导入的长别名 {id}\nslug: {slug.ToLowerInvariant()}\n---\n正文。\n");
+
+        await app.ImportAsync(notes.Root);
+        var fromEditor = await app.WithDbAsync(db => db.UniqueAsync(slug.ToUpperInvariant(), 0, CancellationToken.None));
+
+        var imported = await app.WithDbAsync(db => db.Posts.Where(p => p.Title == $"导入的长别名 {id}").Select(p => p.Slug).SingleAsync());
+        Assert.Equal(slug.ToLowerInvariant()[..198] + "-2", imported);
+        Assert.Equal(HttpStatusCode.OK, (await Reader().GetAsync("/posts/" + imported)).StatusCode);
+        Assert.Equal(slug.ToUpperInvariant()[..198] + "-3", fromEditor); // -2 is the import's now
     }
 
     [Fact]
