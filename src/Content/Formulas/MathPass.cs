@@ -1,5 +1,6 @@
 using Markdig.Extensions.Mathematics;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Blog.Content.Formulas;
 
@@ -26,12 +27,23 @@ internal static class MathPass
                 MathBlock block => (SourceOf(block), true),
                 _ => ((string?)null, false),
             };
-            if (tex is null)
+            // An image's alt text takes the formula as readable text (MathInlineRenderer): nothing to typeset, nor to count as refused.
+            if (tex is null || node is MathInline { Parent: { } parent } && InAnImage(parent))
                 continue;
             note ??= typesetter.BeginNote(deadline);
             node.SetData(Key, note.Typeset(tex, display));
         }
         return note is null ? default : new Outcome(true, note.Errors, note.FirstError, note.Unavailable);
+    }
+
+    private static bool InAnImage(ContainerInline? container)
+    {
+        for (; container is not null; container = container.Parent)
+        {
+            if (container is LinkInline { IsImage: true })
+                return true;
+        }
+        return false;
     }
 
     public static Typeset? ResultOf(MarkdownObject node) => node.GetData(Key) is Typeset typeset ? typeset : null;

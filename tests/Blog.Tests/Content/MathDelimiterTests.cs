@@ -84,6 +84,16 @@ public class MathDelimiterTests
     }
 
     [Fact]
+    public void BrokenFormulaInAnImagesAltText_IsNoMathError()
+    {
+        // The reader sees text there, never KaTeX's box: nothing for the import report to count.
+        var rendered = new MarkdownRenderer().Render(@"![梯度 $\frac{\partial L}{$ 的形状](img/grad.png)");
+
+        Assert.Equal(0, rendered.MathErrors);
+        Assert.False(rendered.HasMath);
+    }
+
+    [Fact]
     public void DisplayBlock_WithTexOnTheDelimiterLines()
     {
         var formulas = Formulas("推导如下：\n$$\\begin{aligned}\na &= b \\\\\n\n&= c\n\\end{aligned}$$\n之后的文字");
