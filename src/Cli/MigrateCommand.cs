@@ -7,7 +7,7 @@ internal static class MigrateCommand
     /// <summary>
     /// <c>migrate</c>: for operators who set the database up before starting the nodes (a
     /// deployment step, an init container). The work itself is what every command does first
-    /// (create, migrate, seed, re-render, under the set-up lock); this reports what it did.
+    /// (create, migrate and seed under the set-up lock, then render again the posts of an older pipeline); this reports what it did.
     /// </summary>
     public static Task<int> RunAsync(string[] args, IServiceProvider services)
     {

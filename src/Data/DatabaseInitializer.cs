@@ -37,7 +37,7 @@ public static class DatabaseInitializer
         var seeded = await SeedAsync(db, renderer, cancellationToken);
         Hosting.SharedKeys.EnsureKeyInForce(scope.ServiceProvider);
         // Posts rendered by an older pipeline are not rendered again here, under the lock: see OutdatedPosts.
-        return new DatabaseSetupReport(applied, db.Database.GetMigrations().LastOrDefault(), seeded, Rerendered: 0);
+        return new DatabaseSetupReport(applied, db.Database.GetMigrations().LastOrDefault(), seeded);
     }
 
     private static async Task<bool> HistoryTableExistsAsync(BlogDbContext db, CancellationToken cancellationToken)

@@ -19,8 +19,8 @@ internal sealed class KatexEngine : IDisposable
 {
     // A note's macros live in one object that KaTeX mutates (globalGroup: \def and \newcommand
     // persist across calls). The engine keeps the object of the note context it saw last; any
-    // other context is rebuilt by replaying that context's defining formulas in order, so every
-    // engine in the pool gives the same output for the same (context, formula).
+    // other context is rebuilt by replaying that context's defining formulas in order, so the
+    // output for a (context, formula) never depends on which note the engine typeset before.
     private const string Glue = """
         var blogContext = "", blogMacros = {};
         function blogOptions(display, macros) {
