@@ -49,6 +49,14 @@ internal abstract class NoteSource : IDisposable
         return PlainFolderNames.Contains(name) && !string.IsNullOrEmpty(parent) ? $"{parent}/{name}" : name;
     }
 
+    /// <summary>
+    /// The order notes are imported in, and so their posts' order among notes of the same date (a
+    /// checkout gives a whole book one file time): numbers as numbers, so that a book's chapter2
+    /// comes before its chapter10 and previous/next follow the chapters.
+    /// </summary>
+    protected static readonly StringComparer NoteOrder =
+        StringComparer.Create(System.Globalization.CultureInfo.InvariantCulture, System.Globalization.CompareOptions.NumericOrdering);
+
     /// <summary>Keeps navigation files out of the notes, reported as set aside.</summary>
     protected List<string> WithoutNavigationFiles(IEnumerable<string> keys)
     {
@@ -118,7 +126,7 @@ internal sealed class FolderNoteSource : NoteSource
         _root = Path.GetFullPath(root);
         _prefix = Path.EndsInDirectorySeparator(_root) ? _root : _root + Path.DirectorySeparatorChar;
         Collection = CollectionName(_root);
-        NoteKeys = single is not null ? [single] : WithoutNavigationFiles(FindNotes().Order(StringComparer.Ordinal));
+        NoteKeys = single is not null ? [single] : WithoutNavigationFiles(FindNotes().Order(NoteOrder));
         _allKeys = new Lazy<List<string>>(() => FindFiles(_ => true).ToList());
     }
 

@@ -62,7 +62,7 @@ internal sealed class ZipNoteSource : NoteSource
         Collection = Path.GetFileNameWithoutExtension(name.Trim('“', '”', '"')) is { Length: > 0 } collection ? collection : "notes";
         NoteKeys = WithoutNavigationFiles(_entries.Keys
             .Where(key => key.Split('/') is var segments && IsNoteName(segments[^1]) && !segments.Any(IsSkippedName))
-            .Order(StringComparer.Ordinal));
+            .Order(NoteOrder));
     }
 
     public override IReadOnlyList<string> NoteKeys { get; }

@@ -31,6 +31,29 @@ public class CollectionImportTests(BlogAppFactory app) : IClassFixture<BlogAppFa
     }
 
     [Fact]
+    public async Task ABooksChapters_OfOneFileTime_FollowEachOtherInPreviousAndNext_Chapter2BeforeChapter10()
+    {
+        using var notes = new NoteFolder();
+        var book = Path.Combine(notes.Root, $"book-{notes.Id}");
+        var checkedOut = new DateTime(2024, 3, 1, 8, 0, 0, DateTimeKind.Utc); // a checkout gives every file one time
+        foreach (var n in new[] { 1, 2, 9, 10, 11 })
+            File.SetLastWriteTimeUtc(notes.Write($"book-{notes.Id}/chapter{n}/chapter{n}.md", $"# 第{n}章 {notes.Id}\n\n第{n}章的内容。\n"), checkedOut);
+
+        await app.ImportAsync(book);
+
+        var reader = app.CreateClient();
+        async Task<string?> NextOf(int n)
+        {
+            var slug = await app.WithDbAsync(db => db.Posts.Where(p => p.Title == $"第{n}章 {notes.Id}").Select(p => p.Slug).SingleAsync());
+            var page = await reader.GetDocumentAsync("/posts/" + Uri.EscapeDataString(slug));
+            return page.QuerySelector("a[rel=next]")?.TextContent;
+        }
+        Assert.EndsWith($"第2章 {notes.Id}", await NextOf(1));
+        Assert.EndsWith($"第10章 {notes.Id}", await NextOf(9));
+        Assert.EndsWith($"第11章 {notes.Id}", await NextOf(10));
+    }
+
+    [Fact]
     public async Task ReadmeChapters_TakeTitlesAndSlugsFromTheirHeadings_AndNavigationFilesAreNotPosts()
     {
         using var notes = new NoteFolder();
