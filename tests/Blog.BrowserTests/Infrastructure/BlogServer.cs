@@ -55,8 +55,8 @@ public sealed class BlogServer : WebApplicationFactory<Program>
 
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 
-    /// <summary>Saves a published post the way the editor does: rendered by the real pipeline.</summary>
-    public async Task<Post> AddPostAsync(string title, string slug, string markdown, string? category = null, DateTime? publishedAt = null)
+    /// <summary>Saves a post the way the editor does (rendered by the real pipeline): published, unless a draft.</summary>
+    public async Task<Post> AddPostAsync(string title, string slug, string markdown, string? category = null, DateTime? publishedAt = null, bool draft = false)
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
@@ -65,7 +65,8 @@ public sealed class BlogServer : WebApplicationFactory<Program>
         {
             Category = category is null ? null : db.Categories.Single(c => c.Slug == category),
         };
-        post.Schedule(publishedAt ?? now.AddHours(-1));
+        if (!draft)
+            post.Schedule(publishedAt ?? now.AddHours(-1));
         post.CompleteSave(Services.GetRequiredService<MarkdownRenderer>().Render(markdown), now);
         db.Posts.Add(post);
         await db.SaveChangesAsync();
