@@ -96,8 +96,7 @@ public sealed class RelatedPostsIndex(IServiceScopeFactory scopes, NextPublicati
         var newness = states.Where(p => PostQueries.StateOf(p.Status, p.PublishedAt, p.DeletedAt, now) == PostState.Published)
             .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
             .Select((p, place) => (p.Id, place)).ToDictionary(p => p.Id, p => p.place);
-        var tagsOf = (await db.Set<Dictionary<string, object>>("PostTags").Where(l => ids.Contains(EF.Property<int>(l, "PostsId")))
-                .Select(l => new { PostId = EF.Property<int>(l, "PostsId"), TagId = EF.Property<int>(l, "TagsId") }).ToListAsync())
+        var tagsOf = (await db.PostTags.AsNoTracking().Where(l => ids.Contains(l.PostId)).ToListAsync())
             .ToLookup(l => l.PostId, l => l.TagId);
 
         var byCategory = new Dictionary<int, int[]>();
@@ -119,6 +118,6 @@ public sealed class RelatedPostsIndex(IServiceScopeFactory scopes, NextPublicati
     /// </summary>
     private static Task<List<int>> LatestLinkedAsync(BlogDbContext db, int tag) => db.Database.IsSqlite()
         ? db.Database.SqlQuery<int>($"""SELECT "PostsId" AS "Value" FROM "PostTags" WHERE "TagsId" = {tag} ORDER BY rowid DESC LIMIT {CandidatesPerTag}""").ToListAsync()
-        : db.Set<Dictionary<string, object>>("PostTags").Where(l => EF.Property<int>(l, "TagsId") == tag)
-            .Select(l => EF.Property<int>(l, "PostsId")).OrderByDescending(id => id).Take(CandidatesPerTag).ToListAsync();
+        : db.PostTags.Where(l => l.TagId == tag)
+            .Select(l => l.PostId).OrderByDescending(id => id).Take(CandidatesPerTag).ToListAsync();
 }
