@@ -36,7 +36,7 @@ public sealed class NoteImporter(
         }
         catch (ImportException e)
         {
-            return new ImportReport { Error = e.Message };
+            return new ImportReport { Error = e.Reason };
         }
         using (source)
             return await ImportFromAsync(source, dryRun, cancellationToken);
@@ -52,7 +52,7 @@ public sealed class NoteImporter(
         }
         catch (ImportException e)
         {
-            return new ImportReport { Error = e.Message };
+            return new ImportReport { Error = e.Reason };
         }
         using (source)
             return await ImportFromAsync(source, dryRun, cancellationToken);
@@ -64,7 +64,7 @@ public sealed class NoteImporter(
         var report = new ImportReport { DryRun = dryRun };
         report.Items.AddRange(source.Refused);
         if (source.NoteKeys.Count == 0 && source.Refused.Count == 0)
-            report.Error = "No Markdown notes (.md or .markdown files) were found.";
+            report.Error = new("No Markdown notes (.md or .markdown files) were found.");
 
         var images = new NoteImages(source, media, db, settings.Current.UploadLimitBytes, dryRun);
         var links = await NoteLinks.LoadAsync(db, source, cancellationToken);
@@ -85,7 +85,7 @@ public sealed class NoteImporter(
         }
         catch (ImportException e)
         {
-            report.Error = e.Message;
+            report.Error = e.Reason;
             await batch.CommitAsync(CancellationToken.None); // the notes before it were imported
         }
         catch (OperationCanceledException)
@@ -113,7 +113,7 @@ public sealed class NoteImporter(
                 note.Warnings.AddRange(NoteSlips.Find(prepared.Document));
             }
             foreach (var link in unresolved.Distinct())
-                note.Warnings.Add($"link {link} points to a note that is not imported (yet); it will point at its post once that note is imported");
+                note.Warnings.Add(new("link {0} points to a note that is not imported (yet); it will point at its post once that note is imported", link));
             var markdown = ImageLinks.Rewrite(note.Markdown, edits);
             var rendered = markdown == note.Markdown && prepared.Rendered is { } asWritten ? asWritten : renderer.Render(markdown);
             var (outcome, post) = await ApplyAsync(note, links.SourceKeyOf(note.Key), markdown, rendered, cancellationToken);
@@ -126,7 +126,7 @@ public sealed class NoteImporter(
             }
             if (post is not null)
                 links.Add(note.Key, post.Slug);
-            return new ImportItem(key, outcome, note.Warnings.Count == 0 ? null : string.Join("; ", note.Warnings), rendered.MathErrors,
+            return new ImportItem(key, outcome, note.Warnings, rendered.MathErrors,
                 dryRun ? null : post?.Id);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -138,9 +138,9 @@ public sealed class NoteImporter(
                 logger.LogWarning(e, "Import of {Note} failed", key);
             return new ImportItem(key, ImportOutcome.Failed, e switch
             {
-                BadNoteException or InvalidDataException => e.Message,
-                DbUpdateException => "it could not be saved: " + (e.InnerException ?? e).Message,
-                _ => "it could not be imported: " + e.Message,
+                BadNoteException or InvalidDataException => ImportMessage.Of(e),
+                DbUpdateException => new ImportMessage("it could not be saved: {0}", (e.InnerException ?? e).Message),
+                _ => new ImportMessage("it could not be imported: {0}", e.Message),
             });
         }
         finally
@@ -166,12 +166,12 @@ public sealed class NoteImporter(
         {
             post = bySlug;
             note.Warnings.Insert(0, bySlug.SourceKey is null
-                ? $"it is the existing post /posts/{bySlug.Slug}, which has the same slug"
-                : $"it is the post imported from {bySlug.SourceKey}, which has the same slug");
+                ? new ImportMessage("it is the existing post /posts/{0}, which has the same slug", bySlug.Slug)
+                : new ImportMessage("it is the post imported from {0}, which has the same slug", bySlug.SourceKey));
         }
         if (post?.DeletedAt is not null)
         {
-            note.Warnings.Insert(0, "its post is in the trash; restore it to import this note into it again");
+            note.Warnings.Insert(0, new("its post is in the trash; restore it to import this note into it again"));
             return (ImportOutcome.Skipped, null);
         }
 
@@ -189,7 +189,7 @@ public sealed class NoteImporter(
         {
             slug = await db.UniqueAsync(wantedSlug, exceptPostId: 0, cancellationToken);
             if (slug != wantedSlug)
-                note.Warnings.Insert(0, $"the slug \"{wantedSlug}\" belongs to another post, so this one is \"{slug}\"");
+                note.Warnings.Insert(0, new("the slug \"{0}\" belongs to another post, so this one is \"{1}\"", wantedSlug, slug));
             var created = Min(note.Date ?? note.FileTime, now);
             post = new Post(note.Title, slug, markdown, created) { SourceKey = sourceKey };
             savedAt = note.Updated ?? created;
@@ -215,7 +215,7 @@ public sealed class NoteImporter(
             post.SourceKey ??= sourceKey; // a post matched by its slug is this note's from now on
             if (changed.All(c => c.Length == 0))
                 return (ImportOutcome.Skipped, post);
-            note.Warnings.Insert(0, "changed: " + string.Join(", ", changed.Where(c => c.Length > 0)));
+            note.Warnings.Insert(0, new("changed: {0}", ImportMessage.List(changed.Where(c => c.Length > 0).Select(c => new ImportMessage(c)))));
 
             // Text from elsewhere replaces the post, as a restored revision does: typing autosaved in
             // the editor since its last save is kept as a revision rather than lost.
@@ -235,9 +235,11 @@ public sealed class NoteImporter(
             post.Unpublish(forgetDate: true);
         post.CompleteSave(rendered, savedAt);
         if (rendered.Error is { } error)
-            note.Warnings.Add("imported as written, but " + char.ToLowerInvariant(error[0]) + error[1..]);
+            note.Warnings.Add(new("imported as written, but {0}", char.ToLowerInvariant(error[0]) + error[1..]));
         if (rendered.MathErrors > 0)
-            note.Warnings.Add($"{rendered.MathErrors} {(rendered.MathErrors == 1 ? "formula is" : "formulas are")} invalid and shown as their source (first: {rendered.FirstMathError})");
+            note.Warnings.Add(new(rendered.MathErrors == 1
+                ? "{0} formula is invalid and shown as their source (first: {1})"
+                : "{0} formulas are invalid and shown as their source (first: {1})", rendered.MathErrors, rendered.FirstMathError ?? ""));
         return (outcome, post);
     }
 

@@ -242,7 +242,7 @@ public class FolderImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactor
         var report = await app.ImportAsync("/nonexistent/notes-" + Guid.NewGuid());
 
         Assert.Empty(report.Items);
-        Assert.Contains("no folder or file", report.Error);
+        Assert.Contains("no folder or file", report.Error?.ToString());
         Assert.False(report.Succeeded);
     }
 }

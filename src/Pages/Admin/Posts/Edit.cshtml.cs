@@ -296,7 +296,5 @@ public partial class EditModel(BlogDbContext db, PostWriter posts, MarkdownRende
     /// <summary>Browsers submit a textarea with CRLF line ends, the script sends LF: store one form, so saves compare equal.</summary>
     private static string NormalizeNewlines(string? text) => (text ?? "").Replace("\r\n", "\n");
 
-    private static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException?.Message is { } message
-        && (message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) || message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase));
+    private bool IsUniqueViolation(DbUpdateException e) => db.Dialect.IsUniqueViolation(e);
 }
