@@ -1,5 +1,6 @@
 using Blog.Content;
 using Blog.Data;
+using Blog.Hosting;
 using Blog.Posts;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public static class MediaDescriptions
         // Before rendering: the renderer takes the description from the catalog.
         catalog.Remember(media);
 
-        var url = MediaStore.UrlPrefix + media.FileName;
+        var url = Links.Media(media.FileName);
         var posts = await db.Posts.Where(p => p.Markdown.Contains(url)).ToListAsync(cancellationToken);
         foreach (var post in posts)
             renderer.RenderInto(post);

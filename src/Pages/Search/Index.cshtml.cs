@@ -1,3 +1,4 @@
+using Blog.Hosting;
 using Blog.Posts;
 using Blog.Search;
 using Blog.Localization;
@@ -34,5 +35,5 @@ public class IndexModel(PostSearch search, IStringLocalizer<SharedResource> text
         return Page();
     }
 
-    public string PageLink(int number) => $"/search?q={Uri.EscapeDataString(Query ?? "")}" + (number > 1 ? $"&page={number}" : "");
+    public string PageLink(int number) => $"{Links.Search}?q={Uri.EscapeDataString(Query ?? "")}" + (number > 1 ? $"&page={number}" : "");
 }
