@@ -1,4 +1,3 @@
-using Blog.Hosting;
 using Microsoft.Net.Http.Headers;
 
 namespace Blog.Feeds;

@@ -1,6 +1,5 @@
 using Blog.Content;
 using Blog.Data;
-using Blog.Hosting;
 using Blog.Media;
 using Markdig.Syntax;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using Blog.Data;
-using Blog.Hosting;
 using Blog.Posts;
 using Blog.Settings;
 using Microsoft.AspNetCore.Mvc;

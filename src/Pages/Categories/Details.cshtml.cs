@@ -1,6 +1,5 @@
 using Blog.Data;
 using Blog.Feeds;
-using Blog.Hosting;
 using Blog.Posts;
 using Blog.Settings;
 using Microsoft.AspNetCore.Mvc;

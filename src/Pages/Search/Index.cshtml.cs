@@ -1,4 +1,3 @@
-using Blog.Hosting;
 using Blog.Posts;
 using Blog.Search;
 using Blog.Localization;

@@ -1,12 +1,12 @@
 using Blog.Feeds;
 
-namespace Blog.Hosting;
+namespace Blog;
 
 /// <summary>
 /// The paths of the public pages, feeds and images, built in this one place: pages, feeds, the
 /// sitemap, JSON-LD, redirects and the admin's "view" links all ask here. Slugs are escaped as
 /// URI data (a CJK slug becomes %E6%B3%A8...), byte for byte what readers' bookmarks and feed
-/// readers already hold. Absolute URLs are <see cref="SiteUrls.Base"/> followed by these.
+/// readers already hold. Absolute URLs are <see cref="Hosting.SiteUrls.Base"/> followed by these.
 /// </summary>
 /// <remarks>
 /// Routing's LinkGenerator (and <c>asp-page</c>) would escape a slug with UrlEncoder, which leaves
