@@ -61,19 +61,13 @@ public static class DatabaseInitializer
         if (!await db.Posts.AnyAsync(cancellationToken))
         {
             var now = DateTime.UtcNow;
-            var welcome = new Post
+            var welcome = new Post(WelcomePost.Title, WelcomePost.Slug, WelcomePost.Markdown, now)
             {
-                Title = WelcomePost.Title,
-                Slug = WelcomePost.Slug,
-                Markdown = WelcomePost.Markdown,
-                Status = PostStatus.Published,
-                PublishedAt = now,
-                CreatedAt = now,
-                UpdatedAt = now,
                 Category = db.Categories.Local.FirstOrDefault(c => c.Slug == "large-model")
                     ?? await db.Categories.FirstOrDefaultAsync(c => c.Slug == "large-model", cancellationToken),
             };
-            renderer.RenderInto(welcome);
+            welcome.Publish(now);
+            welcome.CompleteSave(renderer.Render(welcome.Markdown), now);
             db.Posts.Add(welcome);
         }
 
