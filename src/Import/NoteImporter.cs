@@ -213,7 +213,7 @@ public sealed class NoteImporter(
             post.SourceKey ??= sourceKey; // a post matched by its slug is this note's from now on
             if (changed.All(c => c.Length == 0))
                 return (ImportOutcome.Skipped, post);
-            note.Warnings.Insert(0, new("changed: {0}", ImportMessage.List(changed.Where(c => c.Length > 0).Select(c => new ImportMessage(c)))));
+            note.Warnings.Insert(0, new("changed: {0}", ImportMessage.List(changed.Where(c => c.Length > 0).Select(c => new ImportMessage(c) { Key = "changed " + c }))));
 
             db.Revisions.Add(new Revision { PostId = post.Id, Title = post.Title, Markdown = post.Markdown, SavedAt = now });
             if (slug != post.Slug)
