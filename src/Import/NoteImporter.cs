@@ -17,6 +17,7 @@ public sealed class NoteImporter(
     BlogDbContext db,
     MediaStore media,
     MarkdownRenderer renderer,
+    PostWriter writer,
     SiteSettingsStore settings,
     TimeProvider clock,
     IServiceProvider services,
@@ -174,29 +175,30 @@ public sealed class NoteImporter(
             return (ImportOutcome.Skipped, null);
         }
 
-        var taxonomy = new Taxonomy(db);
-        var category = await taxonomy.CategoryAsync(note.Category, cancellationToken);
-        var tags = await taxonomy.TagsAsync(note.Tags, cancellationToken);
+        var category = await writer.CategoryAsync(note.Category, cancellationToken);
+        var tags = await writer.TagsAsync(PostTags.Clean(note.Tags), cancellationToken);
         // Without a date of its own, a note keeps the date it was first imported with: a checkout
         // or a copy changes file times, and that must not move posts around the archive.
         var publishedAt = note.Draft ? (DateTime?)null : note.Date ?? post?.PublishedAt ?? note.FileTime;
-        var status = note.Draft ? PostStatus.Draft : publishedAt > now ? PostStatus.Scheduled : PostStatus.Published;
+        var state = PostQueries.StateOf(note.Draft ? PostStatus.Draft : PostStatus.Published, publishedAt, null, now);
 
         ImportOutcome outcome;
+        string slug;
+        DateTime savedAt;
         if (post is null)
         {
-            var slug = await db.UniqueAsync(wantedSlug, exceptPostId: 0, cancellationToken);
+            slug = await db.UniqueAsync(wantedSlug, exceptPostId: 0, cancellationToken);
             if (slug != wantedSlug)
                 note.Warnings.Insert(0, new("the slug \"{0}\" belongs to another post, so this one is \"{1}\"", wantedSlug, slug));
             var created = Min(note.Date ?? note.FileTime, now);
-            post = new Post { Title = note.Title, Slug = slug, CreatedAt = created, UpdatedAt = note.Updated ?? created, SourceKey = sourceKey };
-            db.Posts.Add(post);
+            post = new Post(note.Title, slug, markdown, created) { SourceKey = sourceKey };
+            savedAt = note.Updated ?? created;
             outcome = ImportOutcome.Imported;
         }
         else
         {
             // A slug given in the front matter moves the post there, unless another post has it.
-            var slug = note.Slug is { } given && given != post.Slug && given == await db.UniqueAsync(given, post.Id, cancellationToken)
+            slug = note.Slug is { } given && given != post.Slug && given == await db.UniqueAsync(given, post.Id, cancellationToken)
                 ? given : post.Slug;
             string[] changed =
             [
@@ -206,7 +208,7 @@ public sealed class NoteImporter(
                 (post.Summary ?? "") == (note.Summary ?? "") ? "" : "summary",
                 post.Category == category ? "" : "category",
                 post.Tags.Select(t => t.Slug).Order().SequenceEqual(tags.Select(t => t.Slug).Order()) ? "" : "tags",
-                Visible(post.Status, post.PublishedAt, now) == Visible(status, publishedAt, now) ? "" : "status",
+                post.StateAt(now) == state ? "" : "status",
                 SameSecond(post.PublishedAt, publishedAt) && (note.Updated is null || SameSecond(post.UpdatedAt, note.Updated)) ? "" : "dates",
                 (post.LanguageChosen ? post.Language : null) == note.Language ? "" : "language",
             ];
@@ -215,28 +217,23 @@ public sealed class NoteImporter(
                 return (ImportOutcome.Skipped, post);
             note.Warnings.Insert(0, new("changed: {0}", ImportMessage.List(changed.Where(c => c.Length > 0).Select(c => new ImportMessage(c) { Key = "changed " + c }))));
 
-            db.Revisions.Add(new Revision { PostId = post.Id, Title = post.Title, Markdown = post.Markdown, SavedAt = now });
-            if (slug != post.Slug)
-            {
-                await RedirectOldSlugAsync(post, slug, cancellationToken);
-                post.Slug = slug;
-            }
+            // Text from elsewhere replaces the post, as a restored revision does: typing autosaved in
+            // the editor since its last save is kept as a revision rather than lost.
+            post.KeepUnsavedAutosave();
             post.SourceKey = sourceKey;
-            post.UpdatedAt = note.Updated ?? now;
-            post.Version = Guid.NewGuid(); // an editor still open on the old text must not save over this
+            savedAt = note.Updated ?? now;
             outcome = ImportOutcome.Updated;
         }
 
-        post.Title = note.Title;
-        post.Markdown = markdown;
-        post.Summary = note.Summary;
-        post.Category = category;
-        post.Tags.Clear();
-        post.Tags.AddRange(tags);
-        post.Status = status;
-        post.PublishedAt = publishedAt;
-        post.ChooseLanguage(note.Language); // before Store, which detects the language unless it was chosen
-        post.Store(rendered);
+        // The editor's write path: text (the previous kept as a revision), slug (the old one
+        // redirecting once it has been public), fields and tags; then publication; then the save.
+        await writer.ApplyAsync(post, new PostEdit(note.Title, markdown, slug, note.Summary, category, tags, note.Language),
+            now, cancellationToken);
+        if (publishedAt is { } at)
+            post.Schedule(at);
+        else
+            post.Unpublish(forgetDate: true);
+        post.CompleteSave(rendered, savedAt);
         if (rendered.Error is { } error)
             note.Warnings.Add(new("imported as written, but {0}", char.ToLowerInvariant(error[0]) + error[1..]));
         if (rendered.MathErrors > 0)
@@ -246,26 +243,8 @@ public sealed class NoteImporter(
         return (outcome, post);
     }
 
-    /// <summary>The post's current URL keeps answering, with a 301 to the new slug.</summary>
-    private async Task RedirectOldSlugAsync(Post post, string newSlug, CancellationToken cancellationToken)
-    {
-        var redirects = await db.SlugRedirects
-            .Where(r => r.Kind == RedirectKind.Post && (r.Slug == post.Slug || r.Slug == newSlug))
-            .ToListAsync(cancellationToken);
-        // The new slug is a live post now: a redirect from it would never be reached.
-        db.SlugRedirects.RemoveRange(redirects.Where(r => r.Slug == newSlug));
-        if (redirects.FirstOrDefault(r => r.Slug == post.Slug) is { } existing)
-            existing.TargetId = post.Id;
-        else
-            db.SlugRedirects.Add(new SlugRedirect { Kind = RedirectKind.Post, Slug = post.Slug, TargetId = post.Id });
-    }
-
     private static bool IsSameNote(string? importedFrom, string key) =>
         importedFrom is null || importedFrom.EndsWith("/" + key, StringComparison.Ordinal) || key.EndsWith("/" + importedFrom, StringComparison.Ordinal);
-
-    /// <summary>A scheduled post whose time has come is published; both compare as such.</summary>
-    private static PostStatus Visible(PostStatus status, DateTime? publishedAt, DateTime now) =>
-        status == PostStatus.Scheduled && publishedAt <= now ? PostStatus.Published : status;
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 

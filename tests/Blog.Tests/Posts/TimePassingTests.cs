@@ -1,6 +1,7 @@
 using System.Net;
 using Blog.Caching;
 using Blog.Data;
+using Blog.Posts;
 using Blog.Search;
 using Blog.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -68,7 +69,7 @@ public class TimePassingTests(FakeClockBlogApp app) : IClassFixture<FakeClockBlo
 
         var id = response.SavedPostId();
         var post = await app.WithDbAsync(db => db.Posts.AsNoTracking().SingleAsync(p => p.Id == id));
-        Assert.Equal(PostStatus.Scheduled, post.Status);
+        Assert.Equal(PostState.Scheduled, post.StateAt(app.UtcNow));
         Assert.Equal(at, post.PublishedAt!.Value, TimeSpan.FromSeconds(1));
         var reader = app.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/posts/{slug}")).StatusCode);
@@ -104,7 +105,7 @@ public class TimePassingTests(FakeClockBlogApp app) : IClassFixture<FakeClockBlo
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM PostSearch"));
         Assert.DoesNotContain(post.Title, await TitlesFoundAsync("独角兽"));
 
-        await app.WithDbAsync(async db => await SearchIndex.RebuildAsync(db.Database.GetDbConnection()));
+        await app.WithDbAsync(async db => await SearchIndex.RebuildAsync(db));
         app.Clock.Advance(TimeSpan.FromSeconds(1));
         await app.CreateClient().GetAsync("/");
 

@@ -116,7 +116,7 @@ public class SearchTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         await app.WithDbAsync(async db =>
         {
             var stored = await db.Posts.SingleAsync(p => p.Id == post.Id);
-            stored.Title = "新标题貔貅";
+            stored.ReplaceText("新标题貔貅", stored.Markdown);
             await db.SaveChangesAsync();
         });
         Assert.Empty(await TitlesFoundAsync("麒麟"));

@@ -3,6 +3,7 @@ using Blog.Export;
 using Blog.Hosting;
 using Blog.Import;
 using Blog.Localization;
+using Blog.Posts;
 using Blog.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -111,11 +112,9 @@ public class IndexModel(BlogDbContext db, NoteImporter importer, NoteExporter ex
 
     private async Task CountAsync(CancellationToken cancellationToken)
     {
-        var counts = await db.Posts.AsNoTracking()
-            .GroupBy(p => p.DeletedAt != null ? 2 : p.Status == PostStatus.Draft ? 1 : 0)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        int Count(int key) => counts.FirstOrDefault(c => c.Key == key)?.Count ?? 0;
-        (Exported, Drafts, Trashed) = (Count(0) + Count(1), Count(1), Count(2));
+        // Counted by the publishing rule (PostQueries), as the export writes them: drafts go out marked as such.
+        Trashed = await db.Posts.InTrash().CountAsync(cancellationToken);
+        Drafts = await db.Posts.Drafts().CountAsync(cancellationToken);
+        Exported = await db.Posts.CountAsync(cancellationToken) - Trashed;
     }
 }
