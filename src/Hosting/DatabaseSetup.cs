@@ -1,6 +1,4 @@
-using Blog.Caching;
 using Blog.Data;
-using Blog.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -16,7 +14,6 @@ public static class DatabaseSetup
 
     // Stateless or thread-safe: one instance serves every context.
     private static readonly SqlitePragmas Pragmas = new();
-    private static readonly SearchIndexInterceptor SearchIndexer = new();
 
     /// <summary>
     /// Configuration is read when the first context is made, not at registration, so that test
@@ -33,8 +30,7 @@ public static class DatabaseSetup
                 : database == DatabaseProvider.Sqlite ? DefaultConnectionString
                 : throw new InvalidOperationException(
                     "Blog:Database:Provider is 'Postgres' but ConnectionStrings:Blog is empty; set ConnectionStrings__Blog to a PostgreSQL connection string.");
-            UseProvider(options, database, connectionString)
-                .AddInterceptors(SearchIndexer, provider.GetRequiredService<ContentChangeInterceptor>());
+            UseProvider(options, database, connectionString);
         }, optionsLifetime: ServiceLifetime.Singleton); // built once: the default (scoped) built them again for every request
         return services;
     }

@@ -19,7 +19,6 @@ public sealed class NoteImporter(
     MarkdownRenderer renderer,
     SiteSettingsStore settings,
     TimeProvider clock,
-    IServiceProvider services,
     ILogger<NoteImporter> logger)
 {
     /// <summary>A note is text: anything bigger is almost surely not a note.</summary>
@@ -67,7 +66,7 @@ public sealed class NoteImporter(
 
         var images = new NoteImages(source, media, db, settings.Current.UploadLimitBytes, dryRun);
         var links = await NoteLinks.LoadAsync(db, source, cancellationToken);
-        await using var batch = new ImportBatch(db, clock, services);
+        await using var batch = new ImportBatch(db, clock);
         try
         {
             await foreach (var note in new PreparedNotes(source, settings.Current, renderer).ReadAsync(cancellationToken))

@@ -8,7 +8,7 @@ public static class PostDeletion
     /// <summary>
     /// Deletes posts for good, with what exists only for them: revisions and tag links (by their
     /// foreign keys' cascade) and the old slugs that redirected to them. One tracked SaveChanges,
-    /// so it is atomic and the save interceptors (page cache, search index) see it.
+    /// so it is atomic and what a save sets off (search index, page cache) sees it.
     /// </summary>
     /// <returns>How many posts were deleted.</returns>
     public static async Task<int> DeleteForeverAsync(this BlogDbContext db, IQueryable<Post> posts, CancellationToken cancellationToken)

@@ -5,8 +5,8 @@ namespace Blog.Pages.Admin.Tags;
 
 /// <summary>
 /// The PostTags join rows, which have no entity class of their own. Changed as tracked entities
-/// so that the caller's SaveChanges commits them and its interceptors (page cache, search index)
-/// learn which posts changed.
+/// so that the caller's SaveChanges commits them and what it sets off (search index, page cache:
+/// <see cref="Data.ContentChange"/>) learns which posts changed.
 /// </summary>
 internal static class TagLinks
 {
