@@ -13,6 +13,9 @@ namespace Blog.Data;
 /// <param name="caches">This process's caches of content, emptied after each save; none for a context made by hand (a copy, a test).</param>
 public class BlogDbContext(DbContextOptions<BlogDbContext> options, ContentCaches? caches = null) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>What differs between SQLite and PostgreSQL, as chosen when these options were made.</summary>
+    public DatabaseDialect Dialect { get; } = DatabaseDialect.Of(options);
+
     internal ContentCaches? Caches => caches;
 
     /// <summary>The content version stamped by saves inside a caller's transaction, announced when it commits.</summary>
@@ -21,6 +24,7 @@ public class BlogDbContext(DbContextOptions<BlogDbContext> options, ContentCache
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<PostTag> PostTags => Set<PostTag>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
     public DbSet<Media> Media => Set<Media>();

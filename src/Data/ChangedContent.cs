@@ -36,10 +36,10 @@ internal sealed class ChangedContent
                 case Category { Id: > 0 } category when entry.State == EntityState.Modified:
                     changed._renamedCategories.Add(category.Id);
                     break;
-                case Tag or Category or Setting or SlugRedirect:
+                case PostTag link:
+                    if (link.PostId > 0) changed._postIds.Add(link.PostId); // a new post's link waits for its id: the post is noted
                     break;
-                case var _ when TaggedPostOf(entry) is { } postId:
-                    if (postId > 0) changed._postIds.Add(postId);
+                case Tag or Category or Setting or SlugRedirect:
                     break;
                 default:
                     continue;
@@ -47,16 +47,6 @@ internal sealed class ChangedContent
             changed.Any = true;
         }
         return changed;
-    }
-
-    /// <summary>The post of a row that tags a post (a link between a post and a tag), or null for any other row.</summary>
-    private static int? TaggedPostOf(EntityEntry entry)
-    {
-        var keys = entry.Metadata.GetForeignKeys().ToList();
-        if (!keys.Any(k => k.PrincipalEntityType.ClrType == typeof(Tag))
-            || keys.FirstOrDefault(k => k.PrincipalEntityType.ClrType == typeof(Post)) is not { } toPost)
-            return null;
-        return entry.Property(toPost.Properties[0].Name).CurrentValue as int? ?? 0;
     }
 
     /// <summary>
@@ -68,7 +58,7 @@ internal sealed class ChangedContent
         var ids = new HashSet<int>(_postIds);
         ids.UnionWith(_posts.Select(p => p.Id));
         if (_renamedTags.Count > 0)
-            ids.UnionWith(await db.Tags.Where(t => _renamedTags.Contains(t.Id)).SelectMany(t => t.Posts).Select(p => p.Id).ToListAsync(cancellationToken));
+            ids.UnionWith(await db.PostTags.Where(l => _renamedTags.Contains(l.TagId)).Select(l => l.PostId).ToListAsync(cancellationToken));
         if (_renamedCategories.Count > 0)
             ids.UnionWith(await db.Posts.Where(p => p.CategoryId != null && _renamedCategories.Contains(p.CategoryId.Value)).Select(p => p.Id).ToListAsync(cancellationToken));
         return ids;

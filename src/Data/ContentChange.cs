@@ -28,7 +28,7 @@ internal static class ContentChange
         var saved = await save(cancellationToken);
 
         // 3. The search entries of the posts it changed.
-        await SearchIndex.UpdateAsync(connection, transaction, await changed.PostsToIndexAsync(db, cancellationToken), cancellationToken);
+        await SearchIndex.UpdateAsync(db.Dialect.Search, connection, transaction, await changed.PostsToIndexAsync(db, cancellationToken), cancellationToken);
 
         // 4. A new content version: how other processes sharing the database learn of the change.
         var version = await ContentVersion.StampAsync(connection, transaction, cancellationToken);

@@ -41,7 +41,7 @@ public static class OutdatedPosts
             if (batch.Count == 0)
                 break;
             foreach (var post in batch)
-                renderer.RenderInto(post);
+                post.ApplyRender(renderer.Render(post.Markdown));
             await SaveKeepingNewerSavesAsync(db, cancellationToken);
             rerendered += batch.Count;
             db.ChangeTracker.Clear();
