@@ -1,5 +1,4 @@
 using Blog.Cli;
-using Blog.Availability;
 using Blog.Hosting;
 
 // The command line (admin create, import, export, backup) shares the site's services and database.
@@ -21,11 +20,9 @@ catch (MissingAppFilesException e)
     await Console.Error.WriteLineAsync($"error: {e.Message}");
     return 1;
 }
-// The database is set up on another thread while the site builds its pipeline; the site listens
-// once that has ended (see FirstSetUpWait). One that cannot be used (not up yet, a wrong address
-// or password) does not stop the site: it answers 503 and keeps trying.
-_ = Task.Run(() => app.Services.GetRequiredService<DatabaseRecovery>().SetUpAsync());
 app.UseBlog();
+// Sets the database up before it listens; one that cannot be used (not up yet, a wrong address or
+// password) does not stop the site: it answers 503 and keeps trying (StartupAndRecovery).
 await app.RunAsync();
 return 0;
 

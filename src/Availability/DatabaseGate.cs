@@ -1,5 +1,3 @@
-using Blog.Data;
-
 namespace Blog.Availability;
 
 /// <summary>
@@ -11,27 +9,13 @@ namespace Blog.Availability;
 /// </summary>
 internal static class DatabaseGate
 {
-    /// <summary>Call it before anything that adds hosted services which read the database.</summary>
-    public static IServiceCollection AddDatabaseAvailability(this IServiceCollection services)
-    {
-        // First among the hosted services: those after it read the database, which the set-up at
-        // start may still be creating (data protection's key ring loader), or answer requests (Kestrel).
-        services.AddHostedService<FirstSetUpWait>();
-        services.AddSingleton<DatabaseStatus>();
-        services.AddSingleton<DatabaseProbe>();
-        services.AddSingleton<DatabaseRecovery>();
-        services.AddHostedService(provider => provider.GetRequiredService<DatabaseRecovery>());
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        return services;
-    }
-
     public static IApplicationBuilder UseDatabaseGate(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
             var status = context.RequestServices.GetRequiredService<DatabaseStatus>();
             if (!status.IsReady)
             {
-                await UnavailablePage.WriteAsync(context, DatabaseRecovery.LongestRetry);
+                await UnavailablePage.WriteAsync(context, StartupAndRecovery.LongestRetry);
                 return;
             }
             try
@@ -46,10 +30,10 @@ internal static class DatabaseGate
                     DatabaseProbe.ClearPool(context.RequestServices.GetRequiredService<IServiceScopeFactory>());
                 var fault = await context.RequestServices.GetRequiredService<DatabaseProbe>().ProbeAsync(context.RequestAborted);
                 if (fault is not null)
-                    status.MarkUnavailable(DatabaseFaults.Explain(fault, context.RequestServices.GetRequiredService<DatabaseRecovery>().Target));
+                    status.MarkUnavailable(DatabaseFaults.Explain(fault, context.RequestServices.GetRequiredService<StartupAndRecovery>().Target));
                 else if (!DatabaseFaults.IsBrokenConnection(e))
                     throw; // the database answers: this was the query's own fault, a 500 to fix
-                await UnavailablePage.WriteAsync(context, fault is null ? DatabaseRecovery.FirstRetry : DatabaseRecovery.LongestRetry);
+                await UnavailablePage.WriteAsync(context, fault is null ? StartupAndRecovery.FirstRetry : StartupAndRecovery.LongestRetry);
             }
         });
 }

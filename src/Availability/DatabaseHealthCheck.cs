@@ -9,7 +9,7 @@ namespace Blog.Availability;
 /// user), so it is not told to anyone who asks: it goes to the log (<see cref="DatabaseStatus"/>)
 /// and to the signed-in author's dashboard.
 /// </summary>
-internal sealed class DatabaseHealthCheck(DatabaseStatus status, DatabaseProbe probe, DatabaseRecovery recovery) : IHealthCheck
+internal sealed class DatabaseHealthCheck(DatabaseStatus status, DatabaseProbe probe, StartupAndRecovery recovery) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

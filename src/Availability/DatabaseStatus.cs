@@ -17,13 +17,9 @@ public sealed class DatabaseStatus(ILogger<DatabaseStatus> logger, TimeProvider 
     private volatile State _state = new(false, "the site is starting and setting up its database");
     private bool _reportedDown;
     private TaskCompletionSource _unavailable = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _firstSetUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _lock = new();
 
     public bool IsReady => _state.Ready;
-
-    /// <summary>Completes when the set-up at start has ended, whether the database could be used or not.</summary>
-    public Task FirstSetUp => _firstSetUp.Task;
 
     /// <summary>Why the database cannot be used (meaningless while ready).</summary>
     public string Reason => _state.Reason;
@@ -53,7 +49,6 @@ public sealed class DatabaseStatus(ILogger<DatabaseStatus> logger, TimeProvider 
             if (wasDown)
                 logger.LogInformation("The database answers again: {Target}. The site serves normally.", target);
         }
-        _firstSetUp.TrySetResult();
     }
 
     /// <summary>Records that the database cannot be used; logs when that is news (or the reason changed).</summary>
@@ -71,10 +66,9 @@ public sealed class DatabaseStatus(ILogger<DatabaseStatus> logger, TimeProvider 
             {
                 logger.LogError(
                     "The database cannot be used: {Reason}. The site keeps running: pages and /healthz answer 503, and it tries again every {Min} to {Max} s until the database answers.",
-                    reason, DatabaseRecovery.FirstRetry.TotalSeconds, DatabaseRecovery.LongestRetry.TotalSeconds);
+                    reason, StartupAndRecovery.FirstRetry.TotalSeconds, StartupAndRecovery.LongestRetry.TotalSeconds);
             }
         }
-        _firstSetUp.TrySetResult();
     }
 
     /// <summary>Completes when the database is (or becomes) unavailable.</summary>

@@ -20,6 +20,7 @@ internal sealed class CachedPagesMiddleware
     private readonly RequestDelegate _next;
     private readonly PageCache _cache;
     private readonly ContentVersion _version;
+    private readonly ContentCaches _caches;
     private readonly DatabaseStatus _database;
     private readonly TimeProvider _clock;
     private readonly ILogger<CachedPagesMiddleware> _logger;
@@ -27,10 +28,10 @@ internal sealed class CachedPagesMiddleware
     private readonly string _signInCookie;
     private long _served;
 
-    public CachedPagesMiddleware(RequestDelegate next, PageCache cache, ContentVersion version, DatabaseStatus database, TimeProvider clock,
+    public CachedPagesMiddleware(RequestDelegate next, PageCache cache, ContentVersion version, ContentCaches caches, DatabaseStatus database, TimeProvider clock,
         IOptions<BlogOptions> options, IOptionsMonitor<CookieAuthenticationOptions> cookies, ILogger<CachedPagesMiddleware> logger, bool httpsOnly)
     {
-        (_next, _cache, _version, _database, _clock, _logger, _httpsOnly) = (next, cache, version, database, clock, logger, httpsOnly);
+        (_next, _cache, _version, _caches, _database, _clock, _logger, _httpsOnly) = (next, cache, version, caches, database, clock, logger, httpsOnly);
         _enabled = options.Value.OutputCache;
         _logEvery = options.Value.RequestLog == RequestLogMode.All;
         _signInCookie = cookies.Get(CookieAuthenticationDefaults.AuthenticationScheme).Cookie.Name ?? "";
@@ -69,7 +70,7 @@ internal sealed class CachedPagesMiddleware
         try
         {
             if (await _version.ChangedElsewhereAsync(context.RequestAborted))
-                await OutputCaching.EvictAsync(context.RequestServices, changedElsewhere: true, context.RequestAborted);
+                _caches.AfterChangeElsewhere();
         }
         catch (Exception e) when (DatabaseFaults.CameFromDatabase(e))
         {

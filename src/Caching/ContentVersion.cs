@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Blog.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,28 @@ public sealed class ContentVersion(IServiceScopeFactory scopes, TimeProvider clo
     private readonly SemaphoreSlim _checking = new(1, 1);
     private string? _known;
     private DateTime _checkedAt = DateTime.MinValue;
+
+    /// <summary>
+    /// Writes a new version in the caller's transaction and returns it: the one place the row is
+    /// written (by every save of content, <see cref="ContentChange"/>, and by a rebuilt search index).
+    /// </summary>
+    public static async Task<string> StampAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var version = Guid.NewGuid().ToString("N");
+        await using var stamp = connection.CreateCommand();
+        stamp.Transaction = transaction;
+        // Quoted identifiers and an upsert both providers read alike.
+        stamp.CommandText = """INSERT INTO "Settings"("Key", "Value") VALUES (@key, @value) ON CONFLICT ("Key") DO UPDATE SET "Value" = excluded."Value" """;
+        foreach (var (name, value) in new[] { ("@key", Key), ("@value", version) })
+        {
+            var parameter = stamp.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            stamp.Parameters.Add(parameter);
+        }
+        await stamp.ExecuteNonQueryAsync(cancellationToken);
+        return version;
+    }
 
     /// <summary>Records a version this process wrote itself, so it is not mistaken for someone else's.</summary>
     public void Wrote(string version)

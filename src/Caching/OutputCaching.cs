@@ -1,5 +1,4 @@
 using Blog.Posts;
-using Blog.Settings;
 
 namespace Blog.Caching;
 
@@ -11,7 +10,7 @@ internal static class OutputCaching
         services.AddSingleton<NextPublication>();
         services.AddSingleton<PostCounts>();
         services.AddSingleton<RelatedPostsIndex>();
-        services.AddSingleton<ContentChangeInterceptor>();
+        services.AddSingleton<ContentCaches>();
         services.AddSingleton<PageCache>();
         services.AddSingleton<PublicPageCachePolicy>();
         return services;
@@ -31,19 +30,4 @@ internal static class OutputCaching
     /// <summary>Marks endpoints whose anonymous answers are public pages, kept until the content changes.</summary>
     public static TBuilder CachePublicPages<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(PublicPage.Metadata);
-
-    /// <summary>
-    /// Drops what was remembered of the content. Settings are read again only when another
-    /// process changed things (this one keeps its own settings current as it saves them).
-    /// </summary>
-    public static ValueTask EvictAsync(IServiceProvider services, bool changedElsewhere, CancellationToken cancellationToken)
-    {
-        services.GetRequiredService<NextPublication>().Forget();
-        services.GetRequiredService<PostCounts>().Clear();
-        services.GetRequiredService<RelatedPostsIndex>().Clear();
-        if (changedElsewhere)
-            services.GetRequiredService<SiteSettingsStore>().Invalidate();
-        services.GetRequiredService<PageCache>().Clear();
-        return ValueTask.CompletedTask;
-    }
 }

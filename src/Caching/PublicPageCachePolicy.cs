@@ -4,9 +4,9 @@ namespace Blog.Caching;
 
 /// <summary>
 /// Caches what anonymous readers get (pages, feeds, sitemap, search) until the content changes.
-/// A save that touches posts, categories, tags or settings evicts everything tagged
-/// <see cref="ContentTag"/> (see <see cref="ContentChangeInterceptor"/>), in this process at once and
-/// in others within a second (<see cref="ContentVersion"/>). A scheduled post changes
+/// A save that touches posts, categories, tags or settings empties the <see cref="PageCache"/>
+/// (see <see cref="ContentCaches"/>), in this process at once and in others within a second
+/// (<see cref="ContentVersion"/>). A scheduled post changes
 /// the pages without any save, so no entry outlives the next scheduled publication time.
 /// Signed-in authors and anything under /admin are never cached.
 /// </summary>

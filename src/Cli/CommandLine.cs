@@ -1,5 +1,4 @@
 using Blog.Availability;
-using Blog.Data;
 using Blog.Hosting;
 
 namespace Blog.Cli;
@@ -49,13 +48,12 @@ public static class CommandLine
         builder.AddBlog();
         await using var app = builder.Build();
 
-        var target = DatabaseTarget.From(app.Configuration);
+        // The site's own start (create, migrate, seed, re-render outdated posts), without its waits.
+        var startup = app.Services.GetRequiredService<StartupAndRecovery>();
+        var target = startup.Target;
         try
         {
-            var setup = await DatabaseInitializer.InitializeAsync(app.Services);
-            // A command works on posts as the current pipeline renders them (the site does this in the background).
-            setup = setup with { Rerendered = await Posts.OutdatedPosts.RerenderAsync(app.Services, betweenBatches: null, CancellationToken.None) };
-            app.Services.GetRequiredService<DatabaseStatus>().MarkReady(setup, target);
+            await startup.SetUpForCommandAsync(CancellationToken.None);
         }
         catch (Exception e)
         {

@@ -74,7 +74,7 @@ public static class PostgresCopy
         return new CopyReport(counts, postIds.Count, indexing.Elapsed, media, clock.Elapsed);
     }
 
-    /// <summary>A context on the target without the site's interceptors: rows are copied as they are (the content version too), not saved anew.</summary>
+    /// <summary>A context on the target made by hand, without the site's caches: rows are copied as they are (the content version too), by commands, never saved anew.</summary>
     private static BlogDbContext TargetContext(string connectionString)
     {
         var options = new DbContextOptionsBuilder<BlogDbContext>();

@@ -1,3 +1,4 @@
+using Blog.Caching;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -6,12 +7,19 @@ namespace Blog.Data;
 
 /// <summary>
 /// The site's database. It also keeps the data-protection keys (see <see cref="Hosting.SharedKeys"/>),
-/// so that every node of a site reads the keys another node wrote.
+/// so that every node of a site reads the keys another node wrote. Every save goes through
+/// <see cref="ContentChange"/>: the search index, the content version and the caches follow it.
 /// </summary>
-public class BlogDbContext(DbContextOptions<BlogDbContext> options) : DbContext(options), IDataProtectionKeyContext
+/// <param name="caches">This process's caches of content, emptied after each save; none for a context made by hand (a copy, a test).</param>
+public class BlogDbContext(DbContextOptions<BlogDbContext> options, ContentCaches? caches = null) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>What differs between SQLite and PostgreSQL, as chosen when these options were made.</summary>
     public DatabaseDialect Dialect { get; } = DatabaseDialect.Of(options);
+
+    internal ContentCaches? Caches => caches;
+
+    /// <summary>The content version stamped by saves inside a caller's transaction, announced when it commits.</summary>
+    internal string? UncommittedVersion { get; set; }
 
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Category> Categories => Set<Category>();
@@ -23,6 +31,12 @@ public class BlogDbContext(DbContextOptions<BlogDbContext> options) : DbContext(
     public DbSet<User> Users => Set<User>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        ContentChange.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        ContentChange.SaveAsync(this, _ => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None).GetAwaiter().GetResult();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BlogDbContext).Assembly);

@@ -77,6 +77,12 @@ public sealed class FeedService(IServiceScopeFactory scopes, SiteSettingsStore s
         return document;
     }
 
+    /// <summary>
+    /// Drops the feeds built so far (<see cref="Caching.ContentCaches"/>): a renamed tag or category
+    /// changes what a feed shows without changing its posts' update times.
+    /// </summary>
+    public void Forget() => _cache.Clear();
+
     /// <summary>The stored slug of a category asked for in another case, or null.</summary>
     public async Task<string?> StoredCategorySlugAsync(string slug, CancellationToken cancellationToken)
     {

@@ -31,7 +31,8 @@ public static class BlogApplication
         var services = builder.Services;
         services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration));
 
-        services.AddDatabaseAvailability();
+        // First: its start sets the database up before the hosted services after it, which read it.
+        services.AddStartupAndRecovery();
         services.AddOptions<BlogOptions>().BindConfiguration("Blog");
         // Behind a TLS-terminating proxy the app itself listens on plain HTTP, so the redirection
         // middleware cannot find an HTTPS port of its own and would redirect nothing: the public URL says it.
@@ -53,7 +54,6 @@ public static class BlogApplication
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.AddSingleton<MathTypesetter>();
         services.AddSingleton<MarkdownRenderer>();
-        services.AddHostedService<Posts.BackgroundRerender>();
         services.AddImageServices();
         services.AddSingleton<SiteSettingsStore>();
         services.AddSingleton(TimeProvider.System);

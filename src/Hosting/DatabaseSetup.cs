@@ -1,6 +1,4 @@
-using Blog.Caching;
 using Blog.Data;
-using Blog.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -12,9 +10,6 @@ public enum DatabaseProvider { Sqlite, Postgres }
 public static class DatabaseSetup
 {
     public const string DefaultConnectionString = "Data Source=data/blog.db";
-
-    // Stateless or thread-safe: one instance serves every context.
-    private static readonly SearchIndexInterceptor SearchIndexer = new();
 
     /// <summary>
     /// Configuration is read when the first context is made, not at registration, so that test
@@ -30,8 +25,7 @@ public static class DatabaseSetup
                 ? configured
                 : DatabaseDialect.For(database).DefaultConnectionString ?? throw new InvalidOperationException(
                     "Blog:Database:Provider is 'Postgres' but ConnectionStrings:Blog is empty; set ConnectionStrings__Blog to a PostgreSQL connection string.");
-            UseProvider(options, database, connectionString)
-                .AddInterceptors(SearchIndexer, provider.GetRequiredService<ContentChangeInterceptor>());
+            UseProvider(options, database, connectionString);
         }, optionsLifetime: ServiceLifetime.Singleton); // built once: the default (scoped) built them again for every request
         return services;
     }

@@ -1,4 +1,3 @@
-using Blog.Caching;
 using Blog.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -14,7 +13,7 @@ namespace Blog.Import;
 /// part of one. A batch is short (<see cref="MaxWait"/>), so the site and the editor writing beside
 /// the import wait for it no longer than for one large note.
 /// </summary>
-internal sealed class ImportBatch(BlogDbContext db, TimeProvider clock, IServiceProvider services) : IAsyncDisposable
+internal sealed class ImportBatch(BlogDbContext db, TimeProvider clock) : IAsyncDisposable
 {
     private const int MaxNotes = 200;
     private const string Note = "note";
@@ -54,12 +53,10 @@ internal sealed class ImportBatch(BlogDbContext db, TimeProvider clock, IService
         if (_transaction is null)
             return;
         await EndNoteAsync(keep: false);
-        await _transaction.CommitAsync(cancellationToken);
+        // The notes' saves indexed them and stamped the content version; the caches are emptied once they are visible.
+        await ContentChange.CommitAsync(db, _transaction, cancellationToken);
         await _transaction.DisposeAsync();
         _transaction = null;
-        // Each note's save dropped the cached pages before this commit made it visible: a page
-        // rendered in between shows the content without it. Dropped again now that it is there.
-        await OutputCaching.EvictAsync(services, changedElsewhere: false, CancellationToken.None);
     }
 
     private async Task EndNoteAsync(bool keep)

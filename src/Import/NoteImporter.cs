@@ -20,7 +20,6 @@ public sealed class NoteImporter(
     PostWriter writer,
     SiteSettingsStore settings,
     TimeProvider clock,
-    IServiceProvider services,
     ILogger<NoteImporter> logger)
 {
     /// <summary>A note is text: anything bigger is almost surely not a note.</summary>
@@ -68,7 +67,7 @@ public sealed class NoteImporter(
 
         var images = new NoteImages(source, media, db, settings.Current.UploadLimitBytes, dryRun);
         var links = await NoteLinks.LoadAsync(db, source, cancellationToken);
-        await using var batch = new ImportBatch(db, clock, services);
+        await using var batch = new ImportBatch(db, clock);
         try
         {
             await foreach (var note in new PreparedNotes(source, settings.Current, renderer).ReadAsync(cancellationToken))

@@ -106,7 +106,7 @@ public sealed class PostWriter(BlogDbContext db)
     /// <summary>
     /// Deletes posts for good, with what exists only for them: revisions and tag links (by their
     /// foreign keys' cascade) and the old slugs that redirected to them. One tracked SaveChanges,
-    /// so it is atomic and the save interceptors (page cache, search index) see it.
+    /// so it is atomic and what a save sets off (search index, page cache) sees it.
     /// </summary>
     /// <returns>How many posts were deleted.</returns>
     public async Task<int> DeleteForeverAsync(IQueryable<Post> posts, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace Blog.Posts;
 
 /// <summary>
 /// What ranking an article's related posts needs, held in memory until the content changes
-/// (<see cref="OutputCaching.EvictAsync"/> clears it, in other processes within a second too) or
+/// (<see cref="ContentCaches"/> clears it, in other processes within a second too) or
 /// the next scheduled post goes live: each tag's latest public posts with their tags, and each
 /// category's newest. Built after a change by the first article that needs it, once for all
 /// articles, from a few index entries per tag: ranking with SQL at every article cost more than

@@ -80,13 +80,7 @@ public static class SearchIndex
             await transaction.CommitAsync(cancellationToken);
         }
         // Search results are cached by the running site: a new content version tells it to drop them.
-        await using (var stamp = Command(connection, null,
-            """INSERT INTO "Settings"("Key", "Value") VALUES (@key, @value) ON CONFLICT ("Key") DO UPDATE SET "Value" = excluded."Value" """))
-        {
-            Add(stamp, "@key", Caching.ContentVersion.Key);
-            Add(stamp, "@value", Guid.NewGuid().ToString("N"));
-            await stamp.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await Caching.ContentVersion.StampAsync(connection, null, cancellationToken);
         return ids.Count;
     }
 

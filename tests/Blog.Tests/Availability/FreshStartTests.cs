@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Blog.Tests.Availability;
 
 /// <summary>
-/// The first start on an empty database, which the site creates while it builds its pipeline:
+/// The first start on an empty database, which the site creates first thing as it starts:
 /// nothing that reads the database at start runs before it exists.
 /// </summary>
 public sealed class FreshStartTests

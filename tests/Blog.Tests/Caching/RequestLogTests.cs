@@ -45,7 +45,8 @@ public class RequestLogTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var services = app.Services;
         return new CachedPagesMiddleware(
             context => { context.Response.StatusCode = StatusCodes.Status418ImATeapot; return Task.CompletedTask; },
-            services.GetRequiredService<PageCache>(), services.GetRequiredService<ContentVersion>(), services.GetRequiredService<DatabaseStatus>(),
+            services.GetRequiredService<PageCache>(), services.GetRequiredService<ContentVersion>(), services.GetRequiredService<ContentCaches>(),
+            services.GetRequiredService<DatabaseStatus>(),
             TimeProvider.System, Options.Create(options), services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>(), log, httpsOnly: false);
     }
 

@@ -54,7 +54,7 @@ public class DeleteModel(BlogDbContext db, IStringLocalizer<SharedResource> text
         }
 
         int? targetId = target?.Id;
-        // Tracked, in one SaveChanges: atomic, and the save interceptors re-index the moved posts
+        // Tracked, in one SaveChanges: atomic, and the save (ContentChange) re-indexes the moved posts
         // and evict cached pages. Trashed posts move too: restored later, they land in the new
         // category rather than in a missing one.
         var posts = await db.Posts.Where(p => p.CategoryId == id).ToListAsync(cancellationToken);

@@ -109,8 +109,8 @@ public class IndexModel(BlogDbContext db, PostWriter writer, TimeProvider clock,
         return "/admin/posts" + query.ToQueryString();
     }
 
-    // Tracked saves, not ExecuteUpdate: the save interceptors evict cached pages and update the
-    // search index. Version is left alone, so an editor open on the post can still save it.
+    // Tracked saves, not ExecuteUpdate: a save updates the search index and evicts cached pages
+    // (ContentChange). Version is left alone, so an editor open on the post can still save it.
     public async Task<IActionResult> OnPostTrashAsync(int id, CancellationToken cancellationToken)
     {
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);

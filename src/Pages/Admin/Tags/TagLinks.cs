@@ -5,7 +5,8 @@ namespace Blog.Pages.Admin.Tags;
 
 /// <summary>
 /// A tag's links to its posts, changed as tracked entities so that the caller's SaveChanges
-/// commits them and its interceptors (page cache, search index) learn which posts changed.
+/// commits them and what it sets off (search index, page cache: <see cref="Data.ContentChange"/>)
+/// learns which posts changed.
 /// </summary>
 internal static class TagLinks
 {
