@@ -1,5 +1,6 @@
 using Blog.Content;
 using Blog.Data;
+using Blog.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Posts;
@@ -36,24 +37,17 @@ public sealed class PostWriter(BlogDbContext db)
 
     /// <summary>
     /// Gives the post a new slug. Once the post has been public its old URL keeps answering, with
-    /// a 301 to the new one. A redirect row using the new live slug is dropped: the live post wins,
-    /// and the row would block a later redirect from that slug.
+    /// a 301 to the new one, as a renamed category's or tag's does (<see cref="SlugRedirects"/>);
+    /// either way a redirect from the new slug goes, since that slug is live now.
     /// </summary>
     public async Task RenameAsync(Post post, string slug, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var oldSlug = post.Slug;
-        if (oldSlug == slug)
+        if (post.Slug == slug)
             return;
-        var rows = await db.SlugRedirects
-            .Where(r => r.Kind == RedirectKind.Post && (r.Slug == slug || r.Slug == oldSlug))
-            .ToListAsync(cancellationToken);
-        db.SlugRedirects.RemoveRange(rows.Where(r => r.Slug == slug));
-        if (post.Rename(slug, nowUtc) is not { } redirected)
-            return;
-        if (rows.FirstOrDefault(r => r.Slug == redirected) is { } existing)
-            existing.TargetId = post.Id;
+        if (post.Rename(slug, nowUtc) is { } redirected)
+            await db.RecordRenameAsync(RedirectKind.Post, post.Id, redirected, slug, cancellationToken);
         else
-            db.SlugRedirects.Add(new SlugRedirect { Kind = RedirectKind.Post, Slug = redirected, TargetId = post.Id });
+            await db.ForgetRedirectAsync(RedirectKind.Post, slug, cancellationToken);
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Blog.Taxonomy;
 
 /// <summary>
-/// Old slugs of renamed categories and tags; the public pages answer them with 301 to the
+/// Old slugs of renamed posts, categories and tags; the public pages answer them with 301 to the
 /// target's current slug. Changes are tracked, so they commit with the caller's SaveChanges.
 /// </summary>
 public static class SlugRedirects
