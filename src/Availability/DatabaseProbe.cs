@@ -1,7 +1,5 @@
 using Blog.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Blog.Availability;
 
@@ -48,15 +46,8 @@ public sealed class DatabaseProbe(IServiceScopeFactory scopes)
         try
         {
             using var scope = scopes.CreateScope();
-            switch (scope.ServiceProvider.GetRequiredService<BlogDbContext>().Database.GetDbConnection())
-            {
-                case NpgsqlConnection postgres:
-                    NpgsqlConnection.ClearPool(postgres);
-                    break;
-                case SqliteConnection sqlite:
-                    SqliteConnection.ClearPool(sqlite);
-                    break;
-            }
+            var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+            db.Dialect.ClearPool(db.Database.GetDbConnection());
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {

@@ -1,6 +1,5 @@
+using Blog.Data;
 using Blog.Hosting;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Blog.Availability;
 
@@ -25,40 +24,7 @@ public sealed record DatabaseTarget(string Description, string? Secret)
         {
             return new DatabaseTarget($"the database provider '{configuration["Blog:Database:Provider"]}'", null);
         }
-        return provider == DatabaseProvider.Postgres ? Postgres(connectionString) : Sqlite(connectionString);
-    }
-
-    private static DatabaseTarget Postgres(string? connectionString)
-    {
-        if (string.IsNullOrWhiteSpace(connectionString))
-            return new DatabaseTarget("PostgreSQL (no connection string)", null);
-        try
-        {
-            var builder = new NpgsqlConnectionStringBuilder(connectionString);
-            var host = string.IsNullOrEmpty(builder.Host) ? "localhost" : builder.Host;
-            var user = string.IsNullOrEmpty(builder.Username) ? "" : $" as user '{builder.Username}'";
-            return new DatabaseTarget($"PostgreSQL at {host}:{builder.Port}/{builder.Database ?? builder.Username ?? "?"}{user}",
-                string.IsNullOrEmpty(builder.Password) ? null : builder.Password);
-        }
-        catch (ArgumentException)
-        {
-            return new DatabaseTarget("PostgreSQL (unreadable connection string)", PasswordIn(connectionString));
-        }
-    }
-
-    private static DatabaseTarget Sqlite(string? connectionString)
-    {
-        try
-        {
-            var dataSource = new SqliteConnectionStringBuilder(connectionString ?? DatabaseSetup.DefaultConnectionString).DataSource;
-            return string.IsNullOrEmpty(dataSource) || dataSource.Contains(":memory:", StringComparison.Ordinal)
-                ? new DatabaseTarget("SQLite in memory", null)
-                : new DatabaseTarget($"SQLite file {Path.GetFullPath(dataSource)}", null);
-        }
-        catch (ArgumentException)
-        {
-            return new DatabaseTarget("SQLite (unreadable connection string)", PasswordIn(connectionString));
-        }
+        return DatabaseDialect.For(provider).Describe(connectionString);
     }
 
     /// <summary>
@@ -66,7 +32,7 @@ public sealed record DatabaseTarget(string Description, string? Secret)
     /// complaint may quote a piece of it ("Keyword not supported: 'cret'" for a password with a
     /// semicolon); whatever follows "Password=" is treated as secret.
     /// </summary>
-    private static string? PasswordIn(string? connectionString)
+    internal static string? PasswordIn(string? connectionString)
     {
         if (connectionString is null)
             return null;

@@ -1,4 +1,5 @@
 using Blog.Data;
+using Blog.Posts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Caching;
@@ -21,7 +22,7 @@ public sealed class NextPublication(IServiceScopeFactory scopes, TimeProvider cl
 
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
-        var next = await db.Posts.Where(p => p.Status != PostStatus.Draft && p.DeletedAt == null && p.PublishedAt > now)
+        var next = await db.Posts.Scheduled(now)
             .MinAsync(p => p.PublishedAt, cancellationToken);
         _known = new Known(next, now);
         return next;

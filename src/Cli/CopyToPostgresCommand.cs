@@ -24,7 +24,7 @@ internal static class CopyToPostgresCommand
 
         using var scope = services.CreateScope();
         var source = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
-        if (!source.Database.IsSqlite())
+        if (source.Dialect.Provider != DatabaseProvider.Sqlite)
             throw new CommandException("this site already runs on PostgreSQL; copy-to-postgres reads a SQLite site (ConnectionStrings__Blog with Blog__Database__Provider=Sqlite)");
         var mediaFrom = scope.ServiceProvider.GetRequiredService<IOptions<BlogOptions>>().Value.MediaPath;
 

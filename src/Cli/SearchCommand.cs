@@ -14,7 +14,7 @@ internal static class SearchCommand
 
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
-        var count = await SearchIndex.RebuildAsync(db.Database.GetDbConnection());
+        var count = await SearchIndex.RebuildAsync(db);
         Console.WriteLine($"search index rebuilt: {count} posts");
         return 0;
     }

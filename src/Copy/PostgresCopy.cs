@@ -67,7 +67,7 @@ public static class PostgresCopy
 
         var indexing = Stopwatch.StartNew();
         var postIds = await target.Posts.Select(p => p.Id).ToListAsync(cancellationToken);
-        await SearchIndex.UpdateAsync(target.Database.GetDbConnection(), transaction.GetDbTransaction(), postIds, cancellationToken);
+        await SearchIndex.UpdateAsync(target.Dialect.Search, target.Database.GetDbConnection(), transaction.GetDbTransaction(), postIds, cancellationToken);
         indexing.Stop();
 
         await transaction.CommitAsync(cancellationToken);

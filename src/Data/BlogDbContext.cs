@@ -10,9 +10,13 @@ namespace Blog.Data;
 /// </summary>
 public class BlogDbContext(DbContextOptions<BlogDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>What differs between SQLite and PostgreSQL, as chosen when these options were made.</summary>
+    public DatabaseDialect Dialect { get; } = DatabaseDialect.Of(options);
+
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<PostTag> PostTags => Set<PostTag>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
     public DbSet<Media> Media => Set<Media>();

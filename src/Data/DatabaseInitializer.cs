@@ -1,6 +1,5 @@
 using Blog.Content;
 using Blog.Posts;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Data;
@@ -17,9 +16,8 @@ public static class DatabaseInitializer
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
         var renderer = scope.ServiceProvider.GetRequiredService<MarkdownRenderer>();
 
-        if (db.Database.IsSqlite())
-            EnsureFolderOf(db.Database.GetConnectionString());
-        await using var setupLock = await InitializationLock.AcquireAsync(db, cancellationToken);
+        db.Dialect.PrepareStorage(db.Database.GetConnectionString());
+        await using var setupLock = await db.Dialect.LockSetUpAsync(db, cancellationToken);
 
         // The catalog is asked first: asking EF for applied migrations queries a history table
         // that a fresh database does not have yet, and logs that as an error.
@@ -31,8 +29,7 @@ public static class DatabaseInitializer
         // looks at the history: a fifth of a start with nothing to apply.
         if (applied.Count > 0)
             await db.Database.MigrateAsync(cancellationToken);
-        if (db.Database.IsSqlite())
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        await db.Dialect.AfterMigrateAsync(db, cancellationToken);
 
         var seeded = await SeedAsync(db, renderer, cancellationToken);
         Hosting.SharedKeys.EnsureKeyInForce(scope.ServiceProvider);
@@ -40,24 +37,8 @@ public static class DatabaseInitializer
         return new DatabaseSetupReport(applied, db.Database.GetMigrations().LastOrDefault(), seeded);
     }
 
-    private static async Task<bool> HistoryTableExistsAsync(BlogDbContext db, CancellationToken cancellationToken)
-    {
-        var sql = db.Database.IsSqlite()
-            ? "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'"
-            : "SELECT count(*)::int AS \"Value\" FROM pg_catalog.pg_tables WHERE tablename = '__EFMigrationsHistory' AND schemaname = current_schema()";
-        return await db.Database.SqlQueryRaw<int>(sql).SingleAsync(cancellationToken) > 0;
-    }
-
-    /// <summary>SQLite creates the file but not its folder, and a fresh checkout has no data/ yet.</summary>
-    private static void EnsureFolderOf(string? connectionString)
-    {
-        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:")
-            return;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(folder))
-            Directory.CreateDirectory(folder);
-    }
+    private static async Task<bool> HistoryTableExistsAsync(BlogDbContext db, CancellationToken cancellationToken) =>
+        await db.Database.SqlQueryRaw<int>(db.Dialect.HistoryTableCountSql).SingleAsync(cancellationToken) > 0;
 
     /// <summary>A fresh install gets the three categories and a welcome post, once.</summary>
     private static async Task<bool> SeedAsync(BlogDbContext db, MarkdownRenderer renderer, CancellationToken cancellationToken)
@@ -80,19 +61,13 @@ public static class DatabaseInitializer
         if (!await db.Posts.AnyAsync(cancellationToken))
         {
             var now = DateTime.UtcNow;
-            var welcome = new Post
+            var welcome = new Post(WelcomePost.Title, WelcomePost.Slug, WelcomePost.Markdown, now)
             {
-                Title = WelcomePost.Title,
-                Slug = WelcomePost.Slug,
-                Markdown = WelcomePost.Markdown,
-                Status = PostStatus.Published,
-                PublishedAt = now,
-                CreatedAt = now,
-                UpdatedAt = now,
                 Category = db.Categories.Local.FirstOrDefault(c => c.Slug == "large-model")
                     ?? await db.Categories.FirstOrDefaultAsync(c => c.Slug == "large-model", cancellationToken),
             };
-            renderer.RenderInto(welcome);
+            welcome.Publish(now);
+            welcome.CompleteSave(renderer.Render(welcome.Markdown), now);
             db.Posts.Add(welcome);
         }
 

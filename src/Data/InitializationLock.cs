@@ -13,19 +13,13 @@ namespace Blog.Data;
 /// transaction, taken after the history table was created; on SQLite a row in
 /// __EFMigrationsLock), not the seed that follows, so two nodes would both see no `_seeded`
 /// mark and both insert the categories and the welcome post. The lock is held by the process
-/// or the server session, so a process that dies mid-way releases it.
+/// or the server session, so a process that dies mid-way releases it. Each provider's dialect
+/// takes its own kind (<see cref="DatabaseDialect.LockSetUpAsync"/>).
 /// </summary>
 internal static class InitializationLock
 {
     /// <summary>An arbitrary, fixed advisory lock key: "BlogInit" in ASCII.</summary>
     private const long PostgresKey = 0x426C6F67_496E6974;
-
-    public static async Task<IAsyncDisposable> AcquireAsync(BlogDbContext db, CancellationToken cancellationToken)
-    {
-        if (db.Database.IsNpgsql())
-            return await AcquirePostgresAsync(db, cancellationToken);
-        return await AcquireSqliteAsync(db, cancellationToken);
-    }
 
     /// <summary>
     /// A session-level advisory lock on a connection of its own (unpooled, so that closing it
@@ -33,7 +27,7 @@ internal static class InitializationLock
     /// connect to it to take the lock, so it is created first, tolerating a node that did so at
     /// the same moment.
     /// </summary>
-    private static async Task<IAsyncDisposable> AcquirePostgresAsync(BlogDbContext db, CancellationToken cancellationToken)
+    public static async Task<IAsyncDisposable> AcquirePostgresAsync(BlogDbContext db, CancellationToken cancellationToken)
     {
         var creator = db.GetService<IRelationalDatabaseCreator>();
         if (!await creator.ExistsAsync(cancellationToken))
@@ -72,7 +66,7 @@ internal static class InitializationLock
     /// that died mid-migration (tests/faults.sh kills the import that way), and would make
     /// Migrate() wait forever: it is removed.
     /// </summary>
-    private static async Task<IAsyncDisposable> AcquireSqliteAsync(BlogDbContext db, CancellationToken cancellationToken)
+    public static async Task<IAsyncDisposable> AcquireSqliteAsync(BlogDbContext db, CancellationToken cancellationToken)
     {
         var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         if (string.IsNullOrEmpty(dataSource) || dataSource.Contains(":memory:", StringComparison.Ordinal))

@@ -23,11 +23,7 @@ internal sealed class ProviderMigrationsAssembly(
     public const string SqliteNamespace = "Blog.Migrations";
     public const string PostgresNamespace = "Blog.Migrations.Postgres";
 
-    private readonly string _namespace = currentContext.Context.Database.ProviderName switch
-    {
-        "Npgsql.EntityFrameworkCore.PostgreSQL" => PostgresNamespace,
-        _ => SqliteNamespace,
-    };
+    private readonly string _namespace = DatabaseDialect.Of(options).MigrationsNamespace;
 
     private IReadOnlyDictionary<string, TypeInfo>? _migrations;
     private ModelSnapshot? _snapshot;

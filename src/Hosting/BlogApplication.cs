@@ -60,6 +60,7 @@ public static class BlogApplication
         services.AddScoped<MediaStore>();
         services.AddSingleton<FeedService>();
         services.AddScoped<Search.PostSearch>();
+        services.AddScoped<Posts.PostWriter>();
         services.AddScoped<Import.NoteImporter>();
         services.AddScoped<Export.NoteExporter>();
 

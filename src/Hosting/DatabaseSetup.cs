@@ -4,7 +4,6 @@ using Blog.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Query;
 
 namespace Blog.Hosting;
 
@@ -15,7 +14,6 @@ public static class DatabaseSetup
     public const string DefaultConnectionString = "Data Source=data/blog.db";
 
     // Stateless or thread-safe: one instance serves every context.
-    private static readonly SqlitePragmas Pragmas = new();
     private static readonly SearchIndexInterceptor SearchIndexer = new();
 
     /// <summary>
@@ -30,8 +28,7 @@ public static class DatabaseSetup
             var database = ProviderOf(configuration["Blog:Database:Provider"]);
             var connectionString = configuration.GetConnectionString("Blog") is { Length: > 0 } configured
                 ? configured
-                : database == DatabaseProvider.Sqlite ? DefaultConnectionString
-                : throw new InvalidOperationException(
+                : DatabaseDialect.For(database).DefaultConnectionString ?? throw new InvalidOperationException(
                     "Blog:Database:Provider is 'Postgres' but ConnectionStrings:Blog is empty; set ConnectionStrings__Blog to a PostgreSQL connection string.");
             UseProvider(options, database, connectionString)
                 .AddInterceptors(SearchIndexer, provider.GetRequiredService<ContentChangeInterceptor>());
@@ -49,17 +46,10 @@ public static class DatabaseSetup
             $"Blog:Database:Provider is '{name}'; supported values are 'Sqlite' (the default) and 'Postgres'."),
     };
 
-    /// <summary>The provider and its own migration set; shared by the site, the tests and EF's design tool.</summary>
+    /// <summary>The provider's dialect and its own migration set; shared by the site, the tests and EF's design tool.</summary>
     public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, DatabaseProvider database, string connectionString)
     {
-        // A list in a query (ids.Contains(p.Id)) goes to the database as one parameter (json_each on
-        // SQLite, = ANY on PostgreSQL). EF's default, a parameter per item, makes it write the SQL
-        // again at every execution, one request at a time (a lock per query): an article's
-        // related posts and every list page's rows spent more in that than in SQLite.
-        if (database == DatabaseProvider.Postgres)
-            options.UseNpgsql(connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
-        else
-            options.UseSqlite(connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(Pragmas);
+        DatabaseDialect.For(database).Use(options, connectionString);
         // A database that is down makes every attempt fail; DatabaseStatus says so once, in one
         // line, instead of EF logging each failed connection and query with its stack trace.
         // A failure that is a bug still reaches the request pipeline (or the command line),

@@ -25,7 +25,7 @@ internal sealed class FrontMatter
     /// Splits a note into its front matter and its Markdown body. Text that opens with <c>---</c>
     /// but never closes it is a thematic break, not front matter: it stays in the body.
     /// </summary>
-    public static (FrontMatter FrontMatter, string Body) Split(string text, ICollection<string> warnings)
+    public static (FrontMatter FrontMatter, string Body) Split(string text, ICollection<ImportMessage> warnings)
     {
         var firstBreak = text.IndexOf('\n');
         if (firstBreak < 0 || !IsFence(text[..firstBreak], closing: false))
@@ -43,7 +43,7 @@ internal sealed class FrontMatter
             lineStart = lineEnd + 1;
         }
 
-        warnings.Add("it starts with --- but has no closing --- line, so it was read as Markdown without front matter");
+        warnings.Add(new("it starts with --- but has no closing --- line, so it was read as Markdown without front matter"));
         return (Empty, text);
     }
 
@@ -52,7 +52,7 @@ internal sealed class FrontMatter
     /// A block that is YAML but no fields (Typora's metadata block holding a word or a list) is left
     /// out with a warning: Typora shows it apart from the note, and the note is worth importing.
     /// </summary>
-    public static FrontMatter Parse(string yaml, int firstLine, ICollection<string>? warnings = null)
+    public static FrontMatter Parse(string yaml, int firstLine, ICollection<ImportMessage>? warnings = null)
     {
         var scanner = new Scanner(new StringReader(yaml));
         var stream = new YamlStream();
@@ -62,23 +62,23 @@ internal sealed class FrontMatter
         }
         catch (YamlException e)
         {
-            throw new BadNoteException($"its front matter is not valid YAML (line {e.Start.Line + firstLine - 1}): {e.Message}");
+            throw new BadNoteException(new("its front matter is not valid YAML (line {0}): {1}", e.Start.Line + firstLine - 1, e.Message));
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this, without a position, on some unclosed [ or { lists.
-            throw new BadNoteException($"its front matter is not valid YAML (near line {scanner.CurrentPosition.Line + firstLine - 1}): "
-                + "an unclosed [ ] or { } list, or a value that needs quotes");
+            throw new BadNoteException(new("its front matter is not valid YAML (near line {0}): "
+                + "an unclosed [ ] or {{ }} list, or a value that needs quotes", scanner.CurrentPosition.Line + firstLine - 1));
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             return Empty; // nothing but comments or blank lines
         if (stream.Documents[0].RootNode is not YamlMappingNode mapping)
         {
-            var found = stream.Documents[0].RootNode is YamlSequenceNode ? "a list" : "a single value";
+            var found = new ImportMessage(stream.Documents[0].RootNode is YamlSequenceNode ? "a list" : "a single value");
             if (warnings is null)
-                throw new BadNoteException($"its front matter is not a set of \"key: value\" fields (YAML found {found})");
-            warnings.Add($"its front matter is not a set of \"key: value\" fields (YAML found {found}), so it was left out");
+                throw new BadNoteException(new("its front matter is not a set of \"key: value\" fields (YAML found {0})", found));
+            warnings.Add(new("its front matter is not a set of \"key: value\" fields (YAML found {0}), so it was left out", found));
             return Empty;
         }
 

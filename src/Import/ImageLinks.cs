@@ -11,7 +11,7 @@ namespace Blog.Import;
 internal sealed record LocalLink(string Url, int Start, int Length);
 
 /// <summary>Where a local link points: the keys to try in the import, or why it cannot be imported.</summary>
-internal sealed record LinkTarget(IReadOnlyList<string> Keys, string? Problem = null, bool QuietIfMissing = false);
+internal sealed record LinkTarget(IReadOnlyList<string> Keys, ImportMessage? Problem = null, bool QuietIfMissing = false);
 
 /// <summary>
 /// Finds the image links of a note and rewrites their URLs. Links are located by parsing, with
@@ -79,7 +79,7 @@ internal static partial class ImageLinks
         if (path.Length >= 3 && char.IsAsciiLetter(path[0]) && path[1] == ':' && path[2] == '/'
             || path.StartsWith("/Users/", StringComparison.Ordinal) || path.StartsWith("/home/", StringComparison.Ordinal)
             || path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
-            return new LinkTarget([], "is an absolute path on the author's computer");
+            return new LinkTarget([], new("is an absolute path on the author's computer"));
 
         // "/images/a.png" is how Hexo sites reference their source folder: try it from the import root.
         var rooted = path.StartsWith('/');
@@ -89,7 +89,7 @@ internal static partial class ImageLinks
         {
             var key = Combine(folder, candidate);
             if (key is null)
-                return new LinkTarget([], "points outside the imported folder");
+                return new LinkTarget([], new("points outside the imported folder"));
             if (key.Length > 0 && !keys.Contains(key))
                 keys.Add(key);
         }

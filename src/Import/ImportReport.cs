@@ -4,7 +4,13 @@ public enum ImportOutcome { Imported, Updated, Skipped, Failed }
 
 /// <param name="MathErrors">Formulas of the note that KaTeX refused (imported, shown as their source).</param>
 /// <param name="PostId">The note's post, once written (not in a dry run): the admin's report links to its editor.</param>
-public sealed record ImportItem(string File, ImportOutcome Outcome, string? Message = null, int MathErrors = 0, int? PostId = null);
+public sealed record ImportItem(string File, ImportOutcome Outcome, IReadOnlyList<ImportMessage> Messages, int MathErrors = 0, int? PostId = null)
+{
+    public ImportItem(string file, ImportOutcome outcome, ImportMessage message) : this(file, outcome, [message]) { }
+
+    /// <summary>The messages in English, one line as the command prints it; null when there are none.</summary>
+    public string? Message => Messages.Count == 0 ? null : string.Join("; ", Messages);
+}
 
 /// <summary>What an import did, note by note: printed by the command, shown in the admin.</summary>
 public sealed class ImportReport
@@ -15,7 +21,7 @@ public sealed class ImportReport
     /// Why the import as a whole stopped early or never started (no such path, not a zip, a zip
     /// over its limits); null when every note was tried. Items before the stop are kept.
     /// </summary>
-    public string? Error { get; set; }
+    public ImportMessage? Error { get; set; }
 
     /// <summary>Nothing was written: the outcomes say what an import would do.</summary>
     public bool DryRun { get; init; }
@@ -30,17 +36,39 @@ public sealed class ImportReport
     /// <summary>Formulas KaTeX refused, over every note imported.</summary>
     public int MathErrors => Items.Sum(i => i.MathErrors);
 
-    public string Summary =>
-        $"{Count(ImportOutcome.Imported)} imported, {Count(ImportOutcome.Updated)} updated, "
-        + $"{Count(ImportOutcome.Skipped)} skipped, {Count(ImportOutcome.Failed)} failed"
-        + (Linked.Count > 0 ? $", {Linked.Count} earlier notes linked" : "")
-        + (MathErrors == 0 ? "" : $"; {MathErrors} invalid {(MathErrors == 1 ? "formula" : "formulas")} in "
-            + $"{Items.Count(i => i.MathErrors > 0)} {(Items.Count(i => i.MathErrors > 0) == 1 ? "note" : "notes")}, shown as their source")
-        + (DryRun ? " (dry run: nothing was written)" : "");
+    /// <summary>The counts in English, as the command prints them.</summary>
+    public string Summary => string.Concat(SummaryParts);
+
+    /// <summary>The counts as messages, one after the other: the admin shows them in the interface's language.</summary>
+    public IEnumerable<ImportMessage> SummaryParts
+    {
+        get
+        {
+            yield return new("{0} imported, {1} updated, {2} skipped, {3} failed",
+                Count(ImportOutcome.Imported), Count(ImportOutcome.Updated), Count(ImportOutcome.Skipped), Count(ImportOutcome.Failed));
+            if (Linked.Count > 0)
+                yield return new(", {0} earlier notes linked", Linked.Count);
+            var notesWithMathErrors = Items.Count(i => i.MathErrors > 0);
+            if (MathErrors == 1)
+                yield return new("; {0} invalid formula in {1} note, shown as their source", MathErrors, notesWithMathErrors);
+            else if (MathErrors > 1)
+                yield return notesWithMathErrors == 1
+                    ? new("; {0} invalid formulas in {1} note, shown as their source", MathErrors, notesWithMathErrors)
+                    : new("; {0} invalid formulas in {1} notes, shown as their source", MathErrors, notesWithMathErrors);
+            if (DryRun)
+                yield return new(" (dry run: nothing was written)");
+        }
+    }
 }
 
 /// <summary>Stops a whole import: the input as a whole cannot be read (or is over a limit).</summary>
-public sealed class ImportException(string message) : Exception(message);
+public sealed class ImportException(ImportMessage reason) : Exception(reason.ToString())
+{
+    public ImportMessage Reason { get; } = reason;
+}
 
-/// <summary>One note cannot be imported; the message names what is wrong, the rest go on.</summary>
-internal sealed class BadNoteException(string message) : Exception(message);
+/// <summary>One note cannot be imported (or an image it links: too large); the reason names what is wrong, the rest go on.</summary>
+internal sealed class BadNoteException(ImportMessage reason) : Exception(reason.ToString())
+{
+    public ImportMessage Reason { get; } = reason;
+}

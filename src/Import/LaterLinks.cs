@@ -28,9 +28,8 @@ internal sealed class LaterLinks(BlogDbContext db, MarkdownRenderer renderer)
             var edits = links.Find(noteKey, document, post.Markdown, []);
             if (edits.Count == 0)
                 continue;
-            post.Markdown = ImageLinks.Rewrite(post.Markdown, edits);
-            post.Store(renderer.Render(post.Markdown));
-            post.Version = Guid.NewGuid(); // an editor still open on the old text must not save over this
+            var markdown = ImageLinks.Rewrite(post.Markdown, edits);
+            post.RewriteMarkdown(markdown, renderer.Render(markdown));
             linked.Add(noteKey);
         }
         if (linked.Count > 0)

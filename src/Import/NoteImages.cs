@@ -35,7 +35,7 @@ internal sealed class NoteImages(NoteSource source, MediaStore media, BlogDbCont
             if (url is not null)
                 edits.Add(new TextEdit(link.Start, link.Length, url));
             else if (problem is not null)
-                note.Warnings.Add($"image {link.Url} {problem}; the link was left as written");
+                note.Warnings.Add(new("image {0} {1}; the link was left as written", link.Url, problem));
         }
         foreach (var embed in WikiLinks.Find(document, note.Markdown).Where(w => w.IsEmbed))
         {
@@ -45,7 +45,7 @@ internal sealed class NoteImages(NoteSource source, MediaStore media, BlogDbCont
             if (url is null)
             {
                 if (ImageLinks.LooksLikeImage(embed.Target))
-                    note.Warnings.Add($"image {embed.Target} was not found in the import; the embed was left as written");
+                    note.Warnings.Add(new("image {0} was not found in the import; the embed was left as written", embed.Target));
                 continue;
             }
             var width = embed.Alias?.Split('x')[0] is { } w && int.TryParse(w, out var pixels) && pixels > 0 ? pixels : 0;
@@ -94,7 +94,7 @@ internal sealed class NoteImages(NoteSource source, MediaStore media, BlogDbCont
         _added.Clear();
     }
 
-    private async Task<(string? Url, string? Problem)> StoreAsync(LinkTarget target, CancellationToken cancellationToken)
+    private async Task<(string? Url, ImportMessage? Problem)> StoreAsync(LinkTarget target, CancellationToken cancellationToken)
     {
         foreach (var key in target.Keys)
         {
@@ -106,9 +106,9 @@ internal sealed class NoteImages(NoteSource source, MediaStore media, BlogDbCont
             {
                 file = await source.ReadAsync(key, maxImageBytes, cancellationToken);
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (e is BadNoteException or InvalidDataException)
             {
-                return (null, $"was not imported: {e.Message}"); // too large, or a damaged zip entry
+                return (null, new("was not imported: {0}", ImportMessage.Of(e))); // too large, or a damaged zip entry
             }
             if (file is null)
                 continue;
@@ -117,12 +117,12 @@ internal sealed class NoteImages(NoteSource source, MediaStore media, BlogDbCont
 
             var stored = await media.SaveAsync(file.Content, key.Split('/')[^1], cancellationToken);
             if (stored is null)
-                return (null, "is not a PNG, JPEG, GIF or WebP image");
+                return (null, new("is not a PNG, JPEG, GIF or WebP image"));
             if (db.Entry(stored.Media).State == EntityState.Added)
                 _added.Add(stored.Media);
             _pending[key] = stored.Url;
             return (stored.Url, null);
         }
-        return (null, target.QuietIfMissing ? null : "was not found in the import");
+        return (null, target.QuietIfMissing ? null : new("was not found in the import"));
     }
 }

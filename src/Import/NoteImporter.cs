@@ -17,6 +17,7 @@ public sealed class NoteImporter(
     BlogDbContext db,
     MediaStore media,
     MarkdownRenderer renderer,
+    PostWriter writer,
     SiteSettingsStore settings,
     TimeProvider clock,
     IServiceProvider services,
@@ -35,7 +36,7 @@ public sealed class NoteImporter(
         }
         catch (ImportException e)
         {
-            return new ImportReport { Error = e.Message };
+            return new ImportReport { Error = e.Reason };
         }
         using (source)
             return await ImportFromAsync(source, dryRun, cancellationToken);
@@ -51,7 +52,7 @@ public sealed class NoteImporter(
         }
         catch (ImportException e)
         {
-            return new ImportReport { Error = e.Message };
+            return new ImportReport { Error = e.Reason };
         }
         using (source)
             return await ImportFromAsync(source, dryRun, cancellationToken);
@@ -63,7 +64,7 @@ public sealed class NoteImporter(
         var report = new ImportReport { DryRun = dryRun };
         report.Items.AddRange(source.Refused);
         if (source.NoteKeys.Count == 0 && source.Refused.Count == 0)
-            report.Error = "No Markdown notes (.md or .markdown files) were found.";
+            report.Error = new("No Markdown notes (.md or .markdown files) were found.");
 
         var images = new NoteImages(source, media, db, settings.Current.UploadLimitBytes, dryRun);
         var links = await NoteLinks.LoadAsync(db, source, cancellationToken);
@@ -84,7 +85,7 @@ public sealed class NoteImporter(
         }
         catch (ImportException e)
         {
-            report.Error = e.Message;
+            report.Error = e.Reason;
             await batch.CommitAsync(CancellationToken.None); // the notes before it were imported
         }
         catch (OperationCanceledException)
@@ -112,7 +113,7 @@ public sealed class NoteImporter(
                 note.Warnings.AddRange(NoteSlips.Find(prepared.Document));
             }
             foreach (var link in unresolved.Distinct())
-                note.Warnings.Add($"link {link} points to a note that is not imported (yet); it will point at its post once that note is imported");
+                note.Warnings.Add(new("link {0} points to a note that is not imported (yet); it will point at its post once that note is imported", link));
             var markdown = ImageLinks.Rewrite(note.Markdown, edits);
             var rendered = markdown == note.Markdown && prepared.Rendered is { } asWritten ? asWritten : renderer.Render(markdown);
             var (outcome, post) = await ApplyAsync(note, links.SourceKeyOf(note.Key), markdown, rendered, cancellationToken);
@@ -125,7 +126,7 @@ public sealed class NoteImporter(
             }
             if (post is not null)
                 links.Add(note.Key, post.Slug);
-            return new ImportItem(key, outcome, note.Warnings.Count == 0 ? null : string.Join("; ", note.Warnings), rendered.MathErrors,
+            return new ImportItem(key, outcome, note.Warnings, rendered.MathErrors,
                 dryRun ? null : post?.Id);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -137,9 +138,9 @@ public sealed class NoteImporter(
                 logger.LogWarning(e, "Import of {Note} failed", key);
             return new ImportItem(key, ImportOutcome.Failed, e switch
             {
-                BadNoteException or InvalidDataException => e.Message,
-                DbUpdateException => "it could not be saved: " + (e.InnerException ?? e).Message,
-                _ => "it could not be imported: " + e.Message,
+                BadNoteException or InvalidDataException => ImportMessage.Of(e),
+                DbUpdateException => new ImportMessage("it could not be saved: {0}", (e.InnerException ?? e).Message),
+                _ => new ImportMessage("it could not be imported: {0}", e.Message),
             });
         }
         finally
@@ -165,38 +166,39 @@ public sealed class NoteImporter(
         {
             post = bySlug;
             note.Warnings.Insert(0, bySlug.SourceKey is null
-                ? $"it is the existing post /posts/{bySlug.Slug}, which has the same slug"
-                : $"it is the post imported from {bySlug.SourceKey}, which has the same slug");
+                ? new ImportMessage("it is the existing post /posts/{0}, which has the same slug", bySlug.Slug)
+                : new ImportMessage("it is the post imported from {0}, which has the same slug", bySlug.SourceKey));
         }
         if (post?.DeletedAt is not null)
         {
-            note.Warnings.Insert(0, "its post is in the trash; restore it to import this note into it again");
+            note.Warnings.Insert(0, new("its post is in the trash; restore it to import this note into it again"));
             return (ImportOutcome.Skipped, null);
         }
 
-        var taxonomy = new Taxonomy(db);
-        var category = await taxonomy.CategoryAsync(note.Category, cancellationToken);
-        var tags = await taxonomy.TagsAsync(note.Tags, cancellationToken);
+        var category = await writer.CategoryAsync(note.Category, cancellationToken);
+        var tags = await writer.TagsAsync(PostTags.Clean(note.Tags), cancellationToken);
         // Without a date of its own, a note keeps the date it was first imported with: a checkout
         // or a copy changes file times, and that must not move posts around the archive.
         var publishedAt = note.Draft ? (DateTime?)null : note.Date ?? post?.PublishedAt ?? note.FileTime;
-        var status = note.Draft ? PostStatus.Draft : publishedAt > now ? PostStatus.Scheduled : PostStatus.Published;
+        var state = PostQueries.StateOf(note.Draft ? PostStatus.Draft : PostStatus.Published, publishedAt, null, now);
 
         ImportOutcome outcome;
+        string slug;
+        DateTime savedAt;
         if (post is null)
         {
-            var slug = await db.UniqueAsync(wantedSlug, exceptPostId: 0, cancellationToken);
+            slug = await db.UniqueAsync(wantedSlug, exceptPostId: 0, cancellationToken);
             if (slug != wantedSlug)
-                note.Warnings.Insert(0, $"the slug \"{wantedSlug}\" belongs to another post, so this one is \"{slug}\"");
+                note.Warnings.Insert(0, new("the slug \"{0}\" belongs to another post, so this one is \"{1}\"", wantedSlug, slug));
             var created = Min(note.Date ?? note.FileTime, now);
-            post = new Post { Title = note.Title, Slug = slug, CreatedAt = created, UpdatedAt = note.Updated ?? created, SourceKey = sourceKey };
-            db.Posts.Add(post);
+            post = new Post(note.Title, slug, markdown, created) { SourceKey = sourceKey };
+            savedAt = note.Updated ?? created;
             outcome = ImportOutcome.Imported;
         }
         else
         {
             // A slug given in the front matter moves the post there, unless another post has it.
-            var slug = note.Slug is { } given && given != post.Slug && given == await db.UniqueAsync(given, post.Id, cancellationToken)
+            slug = note.Slug is { } given && given != post.Slug && given == await db.UniqueAsync(given, post.Id, cancellationToken)
                 ? given : post.Slug;
             string[] changed =
             [
@@ -206,64 +208,43 @@ public sealed class NoteImporter(
                 (post.Summary ?? "") == (note.Summary ?? "") ? "" : "summary",
                 post.Category == category ? "" : "category",
                 post.Tags.Select(t => t.Slug).Order().SequenceEqual(tags.Select(t => t.Slug).Order()) ? "" : "tags",
-                Visible(post.Status, post.PublishedAt, now) == Visible(status, publishedAt, now) ? "" : "status",
+                post.StateAt(now) == state ? "" : "status",
                 SameSecond(post.PublishedAt, publishedAt) && (note.Updated is null || SameSecond(post.UpdatedAt, note.Updated)) ? "" : "dates",
                 (post.LanguageChosen ? post.Language : null) == note.Language ? "" : "language",
             ];
             post.SourceKey ??= sourceKey; // a post matched by its slug is this note's from now on
             if (changed.All(c => c.Length == 0))
                 return (ImportOutcome.Skipped, post);
-            note.Warnings.Insert(0, "changed: " + string.Join(", ", changed.Where(c => c.Length > 0)));
+            note.Warnings.Insert(0, new("changed: {0}", ImportMessage.List(changed.Where(c => c.Length > 0).Select(c => new ImportMessage(c)))));
 
-            db.Revisions.Add(new Revision { PostId = post.Id, Title = post.Title, Markdown = post.Markdown, SavedAt = now });
-            if (slug != post.Slug)
-            {
-                await RedirectOldSlugAsync(post, slug, cancellationToken);
-                post.Slug = slug;
-            }
+            // Text from elsewhere replaces the post, as a restored revision does: typing autosaved in
+            // the editor since its last save is kept as a revision rather than lost.
+            post.KeepUnsavedAutosave();
             post.SourceKey = sourceKey;
-            post.UpdatedAt = note.Updated ?? now;
-            post.Version = Guid.NewGuid(); // an editor still open on the old text must not save over this
+            savedAt = note.Updated ?? now;
             outcome = ImportOutcome.Updated;
         }
 
-        post.Title = note.Title;
-        post.Markdown = markdown;
-        post.Summary = note.Summary;
-        post.Category = category;
-        post.Tags.Clear();
-        post.Tags.AddRange(tags);
-        post.Status = status;
-        post.PublishedAt = publishedAt;
-        post.ChooseLanguage(note.Language); // before Store, which detects the language unless it was chosen
-        post.Store(rendered);
-        if (rendered.Error is { } error)
-            note.Warnings.Add("imported as written, but " + char.ToLowerInvariant(error[0]) + error[1..]);
-        if (rendered.MathErrors > 0)
-            note.Warnings.Add($"{rendered.MathErrors} {(rendered.MathErrors == 1 ? "formula is" : "formulas are")} invalid and shown as their source (first: {rendered.FirstMathError})");
-        return (outcome, post);
-    }
-
-    /// <summary>The post's current URL keeps answering, with a 301 to the new slug.</summary>
-    private async Task RedirectOldSlugAsync(Post post, string newSlug, CancellationToken cancellationToken)
-    {
-        var redirects = await db.SlugRedirects
-            .Where(r => r.Kind == RedirectKind.Post && (r.Slug == post.Slug || r.Slug == newSlug))
-            .ToListAsync(cancellationToken);
-        // The new slug is a live post now: a redirect from it would never be reached.
-        db.SlugRedirects.RemoveRange(redirects.Where(r => r.Slug == newSlug));
-        if (redirects.FirstOrDefault(r => r.Slug == post.Slug) is { } existing)
-            existing.TargetId = post.Id;
+        // The editor's write path: text (the previous kept as a revision), slug (the old one
+        // redirecting once it has been public), fields and tags; then publication; then the save.
+        await writer.ApplyAsync(post, new PostEdit(note.Title, markdown, slug, note.Summary, category, tags, note.Language),
+            now, cancellationToken);
+        if (publishedAt is { } at)
+            post.Schedule(at);
         else
-            db.SlugRedirects.Add(new SlugRedirect { Kind = RedirectKind.Post, Slug = post.Slug, TargetId = post.Id });
+            post.Unpublish(forgetDate: true);
+        post.CompleteSave(rendered, savedAt);
+        if (rendered.Error is { } error)
+            note.Warnings.Add(new("imported as written, but {0}", char.ToLowerInvariant(error[0]) + error[1..]));
+        if (rendered.MathErrors > 0)
+            note.Warnings.Add(new(rendered.MathErrors == 1
+                ? "{0} formula is invalid and shown as their source (first: {1})"
+                : "{0} formulas are invalid and shown as their source (first: {1})", rendered.MathErrors, rendered.FirstMathError ?? ""));
+        return (outcome, post);
     }
 
     private static bool IsSameNote(string? importedFrom, string key) =>
         importedFrom is null || importedFrom.EndsWith("/" + key, StringComparison.Ordinal) || key.EndsWith("/" + importedFrom, StringComparison.Ordinal);
-
-    /// <summary>A scheduled post whose time has come is published; both compare as such.</summary>
-    private static PostStatus Visible(PostStatus status, DateTime? publishedAt, DateTime now) =>
-        status == PostStatus.Scheduled && publishedAt <= now ? PostStatus.Published : status;
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 

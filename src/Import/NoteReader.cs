@@ -23,7 +23,7 @@ internal sealed record Note(
     DateTime? Date,
     DateTime FileTime,
     DateTime? Updated,
-    List<string> Warnings,
+    List<ImportMessage> Warnings,
     string? Language = null);
 
 /// <summary>Turns a note file's bytes into a <see cref="Note"/>, or says plainly why it cannot.</summary>
@@ -38,15 +38,15 @@ internal static partial class NoteReader
     /// <param name="collection">The collection's name (<c>easy-rl/docs</c>): the title of its own README when that has no heading.</param>
     public static Note Read(string key, SourceFile file, SiteSettings settings, MarkdownRenderer renderer, string? collection = null)
     {
-        var warnings = new List<string>();
+        var warnings = new List<ImportMessage>();
         var text = Decode(file.Content);
         if (string.IsNullOrWhiteSpace(text))
-            throw new BadNoteException("it is empty");
+            throw new BadNoteException(new("it is empty"));
         if (text.Contains('\0'))
         {
             // SQLite text ends at a NUL: everything after it would be lost without a word.
             text = text.Replace('\0', '\uFFFD');
-            warnings.Add("it contains NUL characters, kept as \uFFFD");
+            warnings.Add(new("it contains NUL characters, kept as \uFFFD"));
         }
 
         var (frontMatter, body) = FrontMatter.Split(text, warnings);
@@ -63,7 +63,7 @@ internal static partial class NoteReader
 
         if (title.Length > MaxTitleLength)
         {
-            warnings.Add($"its title was shortened to {MaxTitleLength} characters");
+            warnings.Add(new("its title was shortened to {0} characters", MaxTitleLength));
             title = Shorten(title, MaxTitleLength);
         }
 
@@ -72,7 +72,7 @@ internal static partial class NoteReader
         var inDrafts = key.Split('/')[..^1].Contains("_drafts");
         var draft = frontMatter.Flag("draft") ?? (frontMatter.Flag("published") is { } published ? !published : inDrafts);
 
-        var date = ParseDate(frontMatter.Text("date"), "date", "the file's last-write time was used instead", settings, warnings);
+        var date = ParseDate(frontMatter.Text("date"), "its date \"{0}\" is not a date; the file's last-write time was used instead", settings, warnings);
 
         return new Note(
             Key: key,
@@ -87,7 +87,7 @@ internal static partial class NoteReader
             Draft: draft,
             Date: date,
             FileTime: settings.ToUtc(file.LastWrite),
-            Updated: ParseDate(frontMatter.Text("updated", "lastmod", "last_modified_at"), "updated", "it was ignored", settings, warnings),
+            Updated: ParseDate(frontMatter.Text("updated", "lastmod", "last_modified_at"), "its updated \"{0}\" is not a date; it was ignored", settings, warnings),
             Warnings: warnings,
             Language: ChosenLanguage(frontMatter));
     }
@@ -116,7 +116,7 @@ internal static partial class NoteReader
     private static string Decode(byte[] content)
     {
         if (content is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
-            throw new BadNoteException("it is UTF-16 text, not UTF-8; save it as UTF-8 and import it again");
+            throw new BadNoteException(new("it is UTF-16 text, not UTF-8; save it as UTF-8 and import it again"));
         string text;
         try
         {
@@ -124,8 +124,8 @@ internal static partial class NoteReader
         }
         catch (DecoderFallbackException)
         {
-            throw new BadNoteException($"it is not UTF-8 text (the first invalid byte is on line {LineOfInvalidByte(content)}; "
-                + "GBK or another legacy encoding?); save it as UTF-8 and import it again");
+            throw new BadNoteException(new("it is not UTF-8 text (the first invalid byte is on line {0}; "
+                + "GBK or another legacy encoding?); save it as UTF-8 and import it again", LineOfInvalidByte(content)));
         }
         // A byte-order mark is harmless but would hide the opening "---" of the front matter.
         if (text.StartsWith('\uFEFF'))
@@ -206,14 +206,15 @@ internal static partial class NoteReader
     /// "2024-05-10 09:16:24" and "2024-05-10" are the site's local time (as Hexo means them);
     /// "2024-05-10T09:16:24+08:00" carries its own offset.
     /// </summary>
-    private static DateTime? ParseDate(string? text, string field, string fallback, SiteSettings settings, List<string> warnings)
+    /// <param name="warning">What to say when the text is not a date: <c>{0}</c> is the text.</param>
+    private static DateTime? ParseDate(string? text, string warning, SiteSettings settings, List<ImportMessage> warnings)
     {
         if (text is null)
             return null;
         if (DateTime.TryParse(text, CultureInfo.InvariantCulture,
                 DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed))
             return parsed.Kind == DateTimeKind.Utc ? parsed : settings.ToUtc(parsed);
-        warnings.Add($"its {field} \"{text}\" is not a date; {fallback}");
+        warnings.Add(new(warning, text));
         return null;
     }
 }

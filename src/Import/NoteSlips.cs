@@ -12,7 +12,7 @@ namespace Blog.Import;
 /// </summary>
 internal static partial class NoteSlips
 {
-    public static IEnumerable<string> Find(MarkdownDocument document)
+    public static IEnumerable<ImportMessage> Find(MarkdownDocument document)
     {
         string? tex = null, stars = null;
         foreach (var leaf in document.Descendants<LeafBlock>())
@@ -26,9 +26,9 @@ internal static partial class NoteSlips
                 stars = Around(text, at);
         }
         if (tex is not null)
-            yield return $"TeX outside any formula is shown as typed (a $ missing?): \"{tex}\"";
+            yield return new("TeX outside any formula is shown as typed (a $ missing?): \"{0}\"", tex);
         if (stars is not null)
-            yield return $"** that pairs with nothing is shown as typed: \"{stars}\"";
+            yield return new("** that pairs with nothing is shown as typed: \"{0}\"", stars);
     }
 
     /// <summary>The leaf's literal text, formulas, code and links' targets left out; an escaped character (<c>\*</c>) stands as a mark.</summary>

@@ -64,14 +64,14 @@ internal abstract class NoteSource : IDisposable
         foreach (var key in keys)
         {
             if (IsNavigationFile(key))
-                Refused.Add(new ImportItem(key, ImportOutcome.Skipped, "a navigation file (docsify, GitBook), not a note"));
+                Refused.Add(new ImportItem(key, ImportOutcome.Skipped, new ImportMessage("a navigation file (docsify, GitBook), not a note")));
             else
                 notes.Add(key);
         }
         return notes;
     }
 
-    /// <summary>The file under a key; null when there is none. Throws InvalidDataException past <paramref name="maxBytes"/>.</summary>
+    /// <summary>The file under a key; null when there is none. Throws BadNoteException past <paramref name="maxBytes"/>, InvalidDataException for a damaged zip entry.</summary>
     public abstract Task<SourceFile?> ReadAsync(string key, long maxBytes, CancellationToken cancellationToken);
 
     public virtual void Dispose() { }
@@ -82,12 +82,12 @@ internal abstract class NoteSource : IDisposable
         if (Directory.Exists(path))
             return new FolderNoteSource(path, single: null);
         if (!File.Exists(path))
-            throw new ImportException($"There is no folder or file at {path}.");
+            throw new ImportException(new("There is no folder or file at {0}.", path));
         if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
             return new ZipNoteSource(File.OpenRead(path), Path.GetFileName(path), ownsStream: true);
         if (IsNoteName(path))
             return new FolderNoteSource(Path.GetDirectoryName(Path.GetFullPath(path))!, single: Path.GetFileName(path));
-        throw new ImportException($"{path} is not a folder, a .zip or a Markdown (.md) file.");
+        throw new ImportException(new("{0} is not a folder, a .zip or a Markdown (.md) file.", path));
     }
 
     public static bool IsNoteName(string name) =>
@@ -110,7 +110,7 @@ internal abstract class NoteSource : IDisposable
         {
             onRead?.Invoke(read);
             if (buffer.Length + read > maxBytes)
-                throw new InvalidDataException($"it is larger than {maxBytes / (1024 * 1024)} MB");
+                throw new BadNoteException(new("it is larger than {0} MB", maxBytes / (1024 * 1024)));
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();

@@ -58,7 +58,7 @@ internal sealed class PreparedNotes(NoteSource source, SiteSettings settings, Ma
         try
         {
             return (await source.ReadAsync(key, NoteImporter.MaxNoteBytes, cancellationToken)
-                ?? throw new BadNoteException("it could no longer be found"), null);
+                ?? throw new BadNoteException(new("it could no longer be found")), null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -31,12 +31,14 @@ internal sealed class ZipNoteSource : NoteSource
         {
             _zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             if (_zip.Entries.Count > maxEntries)
-                throw new ImportException($"{name} has {_zip.Entries.Count:N0} entries, more than the {maxEntries:N0} an import accepts; split it into smaller archives.");
+                throw new ImportException(new("{0} has {1:N0} entries, more than the {2:N0} an import accepts; split it into smaller archives.", name, _zip.Entries.Count, maxEntries));
         }
-        catch (InvalidDataException)
+        // A few bytes that are no zip make the archive seek before the stream's start: an upload's
+        // stream refuses that with ArgumentOutOfRangeException, a file with IOException.
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentOutOfRangeException)
         {
             Dispose();
-            throw new ImportException($"{name} is not a readable .zip archive.");
+            throw new ImportException(new("{0} is not a readable .zip archive.", name));
         }
         catch (ImportException)
         {
@@ -50,7 +52,7 @@ internal sealed class ZipNoteSource : NoteSource
             if (key is null)
             {
                 Refused.Add(new ImportItem(entry.FullName, ImportOutcome.Failed,
-                    "refused: its path would leave the archive (a .. segment, an absolute path or a drive letter)"));
+                    new ImportMessage("refused: its path would leave the archive (a .. segment, an absolute path or a drive letter)")));
                 continue;
             }
             if (key.Length == 0 || entry.FullName.EndsWith('/') || entry.FullName.EndsWith('\\'))
@@ -83,7 +85,7 @@ internal sealed class ZipNoteSource : NoteSource
     {
         _inflated += bytes;
         if (_inflated > _maxInflatedBytes)
-            throw new ImportException($"The archive inflates to more than {_maxInflatedBytes / (1024 * 1024)} MB; the import stopped there. Split it into smaller archives.");
+            throw new ImportException(new("The archive inflates to more than {0} MB; the import stopped there. Split it into smaller archives.", _maxInflatedBytes / (1024 * 1024)));
     }
 
     /// <summary>The entry's key, or null when its name is unsafe: .. segments, rooted paths, drive letters.</summary>

@@ -24,7 +24,7 @@ public static class MediaDescriptions
         var url = MediaStore.UrlPrefix + media.FileName;
         var posts = await db.Posts.Where(p => p.Markdown.Contains(url)).ToListAsync(cancellationToken);
         foreach (var post in posts)
-            renderer.RenderInto(post);
+            post.ApplyRender(renderer.Render(post.Markdown));
         await db.SaveChangesAsync(cancellationToken);
         return posts.Count;
     }

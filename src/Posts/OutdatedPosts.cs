@@ -53,7 +53,7 @@ public static class OutdatedPosts
                     kept.Add((post.Id, rendered.Error));
                     continue;
                 }
-                post.Store(rendered);
+                post.ApplyRender(rendered);
                 rerendered++;
             }
             await SaveKeepingNewerSavesAsync(db, cancellationToken);

@@ -3,22 +3,23 @@ using Blog.Data;
 namespace Blog.Posts;
 
 /// <summary>
-/// The publishing rules, in one place: a post is public when it is published or scheduled, its
-/// time has come, and it is not in the trash. Every public page, feed and search uses this.
+/// The publishing rule, in one place: a post is public when it is published, its time has come,
+/// and it is not in the trash; published with a time still ahead, it is scheduled. Stated here
+/// three ways, for the three places a rule can run: LINQ (<see cref="Published"/> and its
+/// siblings), SQL (<see cref="PublishedSql"/>) and memory (<see cref="StateOf"/>, which
+/// <see cref="Post.StateAt"/> asks). Every public page, feed, search and admin list uses these.
 /// </summary>
 public static class PostQueries
 {
     public static IQueryable<Post> Published(this IQueryable<Post> posts, DateTime nowUtc) =>
-        posts.Where(p => (p.Status == PostStatus.Published || p.Status == PostStatus.Scheduled)
-                         && p.PublishedAt <= nowUtc
-                         && p.DeletedAt == null);
+        posts.Where(p => p.Status == PostStatus.Published && p.PublishedAt <= nowUtc && p.DeletedAt == null);
 
     /// <summary>
     /// <see cref="Published"/> as SQL over a post aliased <c>p</c>, for the raw SQLite queries that
     /// must name an index (INDEXED BY); <paramref name="now"/> is the placeholder of the time.
     /// </summary>
     public static string PublishedSql(string now) =>
-        $"p.\"Status\" IN ('{PostStatus.Published}', '{PostStatus.Scheduled}') AND p.\"PublishedAt\" <= {now} AND p.\"DeletedAt\" IS NULL";
+        $"p.\"Status\" = '{PostStatus.Published}' AND p.\"PublishedAt\" <= {now} AND p.\"DeletedAt\" IS NULL";
 
     /// <summary>Drafts, and posts that were never given a publication time (never public).</summary>
     public static IQueryable<Post> Drafts(this IQueryable<Post> posts) =>
@@ -26,13 +27,13 @@ public static class PostQueries
 
     /// <summary>Posts that will become public by themselves when their time comes.</summary>
     public static IQueryable<Post> Scheduled(this IQueryable<Post> posts, DateTime nowUtc) =>
-        posts.Where(p => p.Status != PostStatus.Draft && p.PublishedAt > nowUtc && p.DeletedAt == null);
+        posts.Where(p => p.Status == PostStatus.Published && p.PublishedAt > nowUtc && p.DeletedAt == null);
 
     public static IQueryable<Post> NotInTrash(this IQueryable<Post> posts) => posts.Where(p => p.DeletedAt == null);
 
     public static IQueryable<Post> InTrash(this IQueryable<Post> posts) => posts.Where(p => p.DeletedAt != null);
 
-    /// <summary>Where a post stands by the rules above: Drafts, Scheduled, Published and InTrash never overlap.</summary>
+    /// <summary>Where a post stands by the rules above, for a post or a row in memory: Drafts, Scheduled, Published and InTrash never overlap.</summary>
     public static PostState StateOf(PostStatus status, DateTime? publishedAt, DateTime? deletedAt, DateTime nowUtc) =>
         deletedAt is not null ? PostState.Trash
         : status == PostStatus.Draft || publishedAt is null ? PostState.Draft
@@ -58,7 +59,7 @@ public static class PostQueries
             p.Category == null ? null : new CategoryLink(p.Category.Name, p.Category.Slug)));
 }
 
-/// <summary>What the admin shows a post as; unlike <see cref="PostStatus"/>, it accounts for time and the trash.</summary>
+/// <summary>What the admin shows a post as; unlike the stored <see cref="PostStatus"/>, it accounts for time and the trash.</summary>
 public enum PostState
 {
     Draft,

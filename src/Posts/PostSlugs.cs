@@ -68,32 +68,6 @@ public static class PostSlugs
         for (var i = 0; i < s.Length; i++)
             chars[i] = char.IsAsciiLetterUpper(s[i]) ? (char)(s[i] | 0x20) : s[i];
     });
-
-    /// <summary>
-    /// Gives the post a new slug. Once the post has been public, its old URL may be in readers'
-    /// bookmarks and search engines, so it keeps answering with a 301 to the new one. A redirect
-    /// row using the new live slug is dropped: the live post wins, and the row would block a
-    /// later redirect from that slug.
-    /// </summary>
-    public static async Task ChangeSlugAsync(this BlogDbContext db, Post post, string newSlug, DateTime nowUtc, CancellationToken cancellationToken)
-    {
-        if (post.Slug == newSlug)
-            return;
-        var oldSlug = post.Slug;
-        var rows = await db.SlugRedirects
-            .Where(r => r.Kind == RedirectKind.Post && (r.Slug == newSlug || r.Slug == oldSlug))
-            .ToListAsync(cancellationToken);
-        db.SlugRedirects.RemoveRange(rows.Where(r => r.Slug == newSlug));
-
-        if (post.Id != 0 && post.HasBeenPublic(nowUtc))
-        {
-            if (rows.FirstOrDefault(r => r.Slug == oldSlug) is { } existing)
-                existing.TargetId = post.Id;
-            else
-                db.SlugRedirects.Add(new SlugRedirect { Kind = RedirectKind.Post, Slug = oldSlug, TargetId = post.Id });
-        }
-        post.Slug = newSlug;
-    }
 }
 
 public sealed record SlugOwner(int Id, string Title, bool Trashed);

@@ -1,4 +1,3 @@
-using Blog.Content;
 using Blog.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,10 +10,14 @@ public static class PostTags
     // A Chinese keyboard types '，' and '、' where an English one types ',': all three separate tags.
     private static readonly char[] Separators = [',', '，', '、', ';', '；'];
 
-    /// <summary>Tag names as the author typed them, trimmed, without empty or repeated ones.</summary>
-    public static IReadOnlyList<string> ParseNames(string? input) =>
-        (input ?? "").Split(Separators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+    /// <summary>Tag names as the author typed them in the editor's one field: see <see cref="Clean"/>.</summary>
+    public static IReadOnlyList<string> ParseNames(string? input) => Clean((input ?? "").Split(Separators));
+
+    /// <summary>Tag names trimmed, cut to the column's length, without empty or repeated ones (any case): the editor's and the import's.</summary>
+    public static IReadOnlyList<string> Clean(IEnumerable<string> names) =>
+        names.Select(name => name.Trim())
             .Select(name => name.Length > MaxNameLength ? name[..MaxNameLength].Trim() : name)
+            .Where(name => name.Length > 0)
             .DistinctBy(name => name.ToLowerInvariant())
             .ToList();
 
@@ -33,50 +36,5 @@ public static class PostTags
             .ToListAsync(cancellationToken);
         return postIds.ToDictionary(id => id,
             id => links.Where(l => l.PostId == id).Select(l => l.Name).Order(StringComparer.Ordinal).ToList());
-    }
-
-    /// <summary>
-    /// The tags for these names: an existing tag of the same name (any case) or slug is reused,
-    /// others are created on the fly. A new tag whose slug another tag already has ("C" and "C++"
-    /// both slug to "c") gets a numbered slug instead of being merged into the other tag.
-    /// </summary>
-    public static async Task<List<Tag>> ResolveAsync(this BlogDbContext db, IReadOnlyList<string> names, CancellationToken cancellationToken)
-    {
-        var nameList = names.ToArray();
-        var slugs = names.Select(n => Slugs.FromTitle(n, "tag")).ToArray();
-        var candidates = await db.Tags.Where(t => nameList.Contains(t.Name) || slugs.Contains(t.Slug)).ToListAsync(cancellationToken);
-        var tags = new List<Tag>();
-        for (var i = 0; i < names.Count; i++)
-        {
-            var name = names[i];
-            var tag = candidates.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
-                ?? await db.Tags.FirstOrDefaultAsync(t => t.Name.ToLower() == name.ToLower(), cancellationToken)
-                ?? candidates.FirstOrDefault(t => t.Slug == slugs[i] && SameWords(t.Name, name));
-            if (tag is null)
-            {
-                tag = new Tag { Name = name, Slug = await UniqueSlugAsync(db, slugs[i], candidates, cancellationToken) };
-                db.Tags.Add(tag);
-                candidates.Add(tag);
-            }
-            if (!tags.Contains(tag))
-                tags.Add(tag);
-        }
-        return tags;
-    }
-
-    /// <summary>"Machine Learning" and "machine-learning" are one tag; "C" and "C++" are not.</summary>
-    private static bool SameWords(string a, string b) =>
-        Slugs.Normalize(a, lowercase: true) == Slugs.Normalize(b, lowercase: true) && Letters(a) == Letters(b);
-
-    private static string Letters(string s) => new(s.Where(c => !char.IsWhiteSpace(c) && c != '-' && c != '_').Select(char.ToLowerInvariant).ToArray());
-
-    private static async Task<string> UniqueSlugAsync(BlogDbContext db, string slug, List<Tag> known, CancellationToken cancellationToken)
-    {
-        for (var n = 1; ; n++)
-        {
-            var candidate = n == 1 ? slug : $"{slug}-{n}";
-            if (known.All(t => t.Slug != candidate) && !await db.Tags.AnyAsync(t => t.Slug == candidate, cancellationToken))
-                return candidate;
-        }
     }
 }

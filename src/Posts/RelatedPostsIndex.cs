@@ -86,7 +86,7 @@ public sealed class RelatedPostsIndex(IServiceScopeFactory scopes, NextPublicati
 
         var latest = new Dictionary<int, List<int>>();
         foreach (var tag in await db.Tags.AsNoTracking().Select(t => t.Id).ToListAsync())
-            latest[tag] = await LatestLinkedAsync(db, tag);
+            latest[tag] = await db.Dialect.LatestTaggedAsync(db, tag, CandidatesPerTag);
         var ids = latest.Values.SelectMany(posts => posts).Distinct().ToList();
 
         // Which candidates are public, and their order in the blog; read from the visibility
@@ -96,8 +96,7 @@ public sealed class RelatedPostsIndex(IServiceScopeFactory scopes, NextPublicati
         var newness = states.Where(p => PostQueries.StateOf(p.Status, p.PublishedAt, p.DeletedAt, now) == PostState.Published)
             .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
             .Select((p, place) => (p.Id, place)).ToDictionary(p => p.Id, p => p.place);
-        var tagsOf = (await db.Set<Dictionary<string, object>>("PostTags").Where(l => ids.Contains(EF.Property<int>(l, "PostsId")))
-                .Select(l => new { PostId = EF.Property<int>(l, "PostsId"), TagId = EF.Property<int>(l, "TagsId") }).ToListAsync())
+        var tagsOf = (await db.PostTags.AsNoTracking().Where(l => ids.Contains(l.PostId)).ToListAsync())
             .ToLookup(l => l.PostId, l => l.TagId);
 
         var byCategory = new Dictionary<int, int[]>();
@@ -110,15 +109,4 @@ public sealed class RelatedPostsIndex(IServiceScopeFactory scopes, NextPublicati
             newness.ToDictionary(p => p.Key, p => new Candidate(p.Value, tagsOf[p.Key].ToArray())),
             byCategory, validUntil);
     }
-
-    /// <summary>
-    /// The posts most recently given the tag. On SQLite in the order the links were made: the
-    /// index on TagsId holds (TagsId, rowid), so this reads 50 entries of it, where ordering by
-    /// publication would read every link of a common tag (10,000 at 100,000 notes) and its rows.
-    /// Elsewhere the newest post ids (ids grow with time).
-    /// </summary>
-    private static Task<List<int>> LatestLinkedAsync(BlogDbContext db, int tag) => db.Database.IsSqlite()
-        ? db.Database.SqlQuery<int>($"""SELECT "PostsId" AS "Value" FROM "PostTags" WHERE "TagsId" = {tag} ORDER BY rowid DESC LIMIT {CandidatesPerTag}""").ToListAsync()
-        : db.Set<Dictionary<string, object>>("PostTags").Where(l => EF.Property<int>(l, "TagsId") == tag)
-            .Select(l => EF.Property<int>(l, "PostsId")).OrderByDescending(id => id).Take(CandidatesPerTag).ToListAsync();
 }

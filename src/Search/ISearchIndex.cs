@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Blog.Data;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Blog.Search;
 
@@ -11,7 +10,8 @@ public sealed record IndexedPost(int Id, string Title, string Body);
 /// <summary>
 /// The one seam between search and the database: where our own tokens are stored and how a
 /// <see cref="SearchQuery"/> is matched against them. SQLite keeps them in an FTS5 table,
-/// PostgreSQL in tsvector columns under a GIN index; the tokens are the same.
+/// PostgreSQL in tsvector columns under a GIN index; the tokens are the same. A context's
+/// <see cref="DatabaseDialect.Search"/> is its index.
 /// </summary>
 public interface ISearchIndex
 {
@@ -24,7 +24,4 @@ public interface ISearchIndex
 
     /// <summary>The ids of one page of public matches: title matches first, then by rank, newer first among equals.</summary>
     Task<List<int>> PageAsync(BlogDbContext db, SearchQuery query, DateTime now, int skip, int take, CancellationToken cancellationToken);
-
-    public static ISearchIndex For(DbConnection connection) =>
-        connection is NpgsqlConnection ? PostgresSearchIndex.Instance : SqliteSearchIndex.Instance;
 }

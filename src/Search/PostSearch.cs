@@ -28,7 +28,7 @@ public sealed class PostSearch(BlogDbContext db, TimeProvider clock)
         if (query.FtsExpression is null)
             return new SearchPage([], 0, 1, 1);
 
-        var index = ISearchIndex.For(db.Database.GetDbConnection());
+        var index = db.Dialect.Search;
         var now = clock.GetUtcNow().UtcDateTime;
         var total = await index.CountAsync(db, query, now, CountLimit, cancellationToken);
         var totalPages = Math.Max(1, (total + PageSize - 1) / PageSize);

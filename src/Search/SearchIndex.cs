@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Blog.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Search;
 
@@ -21,9 +23,9 @@ public static class SearchIndex
         WHERE pt."PostsId" IN ({0}) ORDER BY pt."PostsId", t."Id"
         """;
 
-    public static async Task UpdateAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<int> postIds, CancellationToken cancellationToken = default)
+    public static async Task UpdateAsync(ISearchIndex index, DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<int> postIds,
+        CancellationToken cancellationToken = default)
     {
-        var index = ISearchIndex.For(connection);
         foreach (var chunk in postIds.Distinct().Chunk(500))
         {
             var idList = string.Join(',', chunk); // integers only: safe to inline
@@ -58,8 +60,9 @@ public static class SearchIndex
     }
 
     /// <summary>Indexes every post again, in batches, in one transaction per batch.</summary>
-    public static async Task<int> RebuildAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    public static async Task<int> RebuildAsync(BlogDbContext db, CancellationToken cancellationToken = default)
     {
+        var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
             await connection.OpenAsync(cancellationToken);
         var ids = new List<int>();
@@ -73,7 +76,7 @@ public static class SearchIndex
         foreach (var batch in ids.Chunk(1000))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await UpdateAsync(connection, transaction, batch, cancellationToken);
+            await UpdateAsync(db.Dialect.Search, connection, transaction, batch, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         // Search results are cached by the running site: a new content version tells it to drop them.

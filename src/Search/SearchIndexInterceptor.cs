@@ -102,7 +102,7 @@ internal sealed class SearchIndexInterceptor : SaveChangesInterceptor
             var ids = new HashSet<int>(pending.PostIds.Concat(pending.Posts.Select(p => p.Id)));
             ids.UnionWith(await PostsOfAsync(context, """SELECT "PostsId" FROM "PostTags" WHERE "TagsId" IN ({0})""", pending.TagIds, cancellationToken));
             ids.UnionWith(await PostsOfAsync(context, """SELECT "Id" FROM "Posts" WHERE "CategoryId" IN ({0})""", pending.CategoryIds, cancellationToken));
-            await SearchIndex.UpdateAsync(connection, transaction, ids, cancellationToken);
+            await SearchIndex.UpdateAsync(((BlogDbContext)context).Dialect.Search, connection, transaction, ids, cancellationToken);
             if (pending.OwnTransaction is { } own)
                 await own.CommitAsync(cancellationToken);
         }

@@ -31,7 +31,9 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.HasIndex(p => new { p.Id, p.Status, p.DeletedAt, p.PublishedAt }, "IX_Posts_Visibility");
 
         post.HasOne(p => p.Category).WithMany(c => c.Posts).OnDelete(DeleteBehavior.SetNull);
-        post.HasMany(p => p.Tags).WithMany(t => t.Posts).UsingEntity("PostTags");
+        post.HasMany(p => p.Tags).WithMany(t => t.Posts).UsingEntity<PostTag>(
+            link => link.HasOne<Tag>().WithMany().HasForeignKey(l => l.TagId),
+            link => link.HasOne<Post>().WithMany().HasForeignKey(l => l.PostId));
         post.HasMany(p => p.Revisions).WithOne(r => r.Post).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -72,9 +72,9 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
 
     /// <summary>From the article's own tag links (the primary key), by name.</summary>
     private Task<List<TagLink>> TagsOfAsync(int postId, CancellationToken cancellationToken) =>
-        db.Set<Dictionary<string, object>>("PostTags")
-            .Where(l => EF.Property<int>(l, "PostsId") == postId)
-            .Join(db.Tags, l => EF.Property<int>(l, "TagsId"), t => t.Id, (l, t) => t)
+        db.PostTags
+            .Where(l => l.PostId == postId)
+            .Join(db.Tags, l => l.TagId, t => t.Id, (l, t) => t)
             .OrderBy(t => t.Name)
             .Select(t => new TagLink(t.Id, t.Name, t.Slug))
             .ToListAsync(cancellationToken);

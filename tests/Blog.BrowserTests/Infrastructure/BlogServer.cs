@@ -61,18 +61,12 @@ public sealed class BlogServer : WebApplicationFactory<Program>
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
         var now = DateTime.UtcNow;
-        var post = new Post
+        var post = new Post(title, slug, markdown, now)
         {
-            Title = title,
-            Slug = slug,
-            Markdown = markdown,
-            Status = PostStatus.Published,
-            PublishedAt = publishedAt ?? now.AddHours(-1),
-            CreatedAt = now,
-            UpdatedAt = now,
             Category = category is null ? null : db.Categories.Single(c => c.Slug == category),
         };
-        Services.GetRequiredService<MarkdownRenderer>().RenderInto(post);
+        post.Schedule(publishedAt ?? now.AddHours(-1));
+        post.CompleteSave(Services.GetRequiredService<MarkdownRenderer>().Render(markdown), now);
         db.Posts.Add(post);
         await db.SaveChangesAsync();
         return post;

@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Xml.Linq;
+using Blog.Content;
 using Blog.Data;
 using Blog.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Tests.Feeds;
 
@@ -91,7 +93,9 @@ public class FeedTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         await app.WithDbAsync(async db =>
         {
             var stored = await db.Posts.SingleAsync(p => p.Id == post.Id);
-            (stored.Title, stored.Slug, stored.UpdatedAt) = ("改名后", "renamed-" + post.Slug, DateTime.UtcNow);
+            stored.ReplaceText("改名后", stored.Markdown);
+            stored.Rename("renamed-" + post.Slug, DateTime.UtcNow);
+            stored.CompleteSave(app.Services.GetRequiredService<MarkdownRenderer>().Render(stored.Markdown), DateTime.UtcNow);
             await db.SaveChangesAsync();
         });
         var after = (await GetXmlAsync("/atom.xml", "application/atom+xml")).Descendants(Atom + "entry")

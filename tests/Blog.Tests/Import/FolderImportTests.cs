@@ -118,6 +118,37 @@ public class FolderImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactor
     }
 
     [Fact]
+    public async Task Import_TagThatSlugsLikeAnotherTag_IsATagOfItsOwnAndTheEditorFindsIt()
+    {
+        // "C" and "C++" give the same slug; the editor keeps them apart, and so must the import.
+        using var notes = new NoteFolder();
+        notes.Write("c.md", StudyNotes.WithFrontMatter($"title: C 语言指针 {notes.Id}\ndate: 2024-03-01\ntags: [C {notes.Id}]",
+            "指针保存地址：`int *p = &x;`，解引用 $*p$ 得到 $x$。"));
+        notes.Write("cpp.md", StudyNotes.WithFrontMatter($"title: C++ 模板 {notes.Id}\ndate: 2024-03-02\ntags: [C++ {notes.Id}]",
+            "模板在编译期实例化：`template <typename T> T max(T a, T b);`"));
+
+        await app.ImportAsync(notes.Root);
+
+        var cTag = Assert.Single((await PostFromAsync("c.md")).Tags);
+        var cppTag = Assert.Single((await PostFromAsync("cpp.md")).Tags);
+        Assert.Equal($"C++ {notes.Id}", cppTag.Name);
+        Assert.NotEqual(cTag.Id, cppTag.Id);
+        var cPage = await app.CreateClient().GetStringAsync("/tag/" + Uri.EscapeDataString(cTag.Slug));
+        Assert.Contains($"C 语言指针 {notes.Id}", cPage);
+        Assert.DoesNotContain($"C++ 模板 {notes.Id}", cPage);
+
+        var client = await app.SignedInClientAsync();
+        var saved = await client.SubmitFormAsync("/admin/posts/new", Editor.Form, new Dictionary<string, string>
+        {
+            ["Input.Title"] = $"C++ 智能指针 {notes.Id}",
+            ["Input.Markdown"] = "`std::unique_ptr` 独占所有权。",
+            ["Input.Tags"] = $"C++ {notes.Id}",
+        }, "保存草稿");
+        var written = await app.WithDbAsync(db => db.Posts.Include(p => p.Tags).SingleAsync(p => p.Id == saved.SavedPostId()));
+        Assert.Equal(cppTag.Id, Assert.Single(written.Tags).Id);
+    }
+
+    [Fact]
     public async Task Import_DraftAndFutureNotes_AreNotOnTheHomePage()
     {
         using var notes = new NoteFolder();
@@ -131,7 +162,7 @@ public class FolderImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactor
         Assert.Equal(4, report.Count(ImportOutcome.Imported));
         Assert.Equal(PostStatus.Draft, (await PostFromAsync("draft.md")).Status);
         Assert.Equal(PostStatus.Draft, (await PostFromAsync("jekyll-draft.md")).Status);
-        Assert.Equal(PostStatus.Scheduled, (await PostFromAsync("future.md")).Status);
+        Assert.Equal(Blog.Posts.PostState.Scheduled, (await PostFromAsync("future.md")).StateAt(DateTime.UtcNow));
         var home = await app.CreateClient().GetStringAsync("/");
         Assert.DoesNotContain($"草稿 {notes.Id}", home);
         Assert.DoesNotContain($"未发布 {notes.Id}", home);
@@ -211,7 +242,7 @@ public class FolderImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactor
         var report = await app.ImportAsync("/nonexistent/notes-" + Guid.NewGuid());
 
         Assert.Empty(report.Items);
-        Assert.Contains("no folder or file", report.Error);
+        Assert.Contains("no folder or file", report.Error?.ToString());
         Assert.False(report.Succeeded);
     }
 }

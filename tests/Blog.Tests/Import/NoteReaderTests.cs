@@ -38,7 +38,7 @@ public class NoteReaderTests
         var note = Read(StudyNotes.WithFrontMatter("title: 日期\ndate: 去年夏天"));
 
         Assert.Null(note.Date);
-        Assert.Contains(note.Warnings, w => w.Contains("去年夏天") && w.Contains("last-write time"));
+        Assert.Contains(note.Warnings, w => w.ToString().Contains("去年夏天") && w.ToString().Contains("last-write time"));
     }
 
     [Theory]
@@ -158,10 +158,10 @@ public class NoteReaderTests
         var word = Read("---\n元数据块\n---\n\n### Typora 的语法\n\n正文", key: "语法.md");
 
         Assert.Equal("正文", list.Markdown.Trim());
-        Assert.Contains(list.Warnings, w => w.Contains("key: value") && w.Contains("a list"));
+        Assert.Contains(list.Warnings, w => w.ToString().Contains("key: value") && w.ToString().Contains("a list"));
         Assert.DoesNotContain("元数据块", word.Markdown);
         Assert.Contains("Typora 的语法", word.Markdown);
-        Assert.Contains(word.Warnings, w => w.Contains("a single value"));
+        Assert.Contains(word.Warnings, w => w.ToString().Contains("a single value"));
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public class NoteReaderTests
 
         Assert.Equal("分隔线", note.Title);
         Assert.Contains("分隔线之后的正文", note.Markdown);
-        Assert.Contains(note.Warnings, w => w.Contains("no closing ---"));
+        Assert.Contains(note.Warnings, w => w.ToString().Contains("no closing ---"));
     }
 
     [Fact]

@@ -59,6 +59,8 @@ public class ReimportTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var revision = Assert.Single(after.Revisions);
         Assert.Equal(before.Title, revision.Title);
         Assert.Equal(before.Markdown, revision.Markdown);
+        // Dated as the editor dates a revision: when that text was saved, not when it was replaced.
+        Assert.Equal(before.UpdatedAt, revision.SavedAt, TimeSpan.FromMilliseconds(1));
         Assert.NotEqual(before.Version, after.Version);
     }
 

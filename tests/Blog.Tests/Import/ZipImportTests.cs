@@ -112,8 +112,8 @@ public class ZipImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var report = await app.ImportZipAsync(buffer.ToArray());
 
         Assert.Empty(report.Items);
-        Assert.Contains("10,001 entries", report.Error);
-        Assert.Contains("10,000", report.Error);
+        Assert.Contains("10,001 entries", report.Error?.ToString());
+        Assert.Contains("10,000", report.Error?.ToString());
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public class ZipImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         Assert.Equal(ImportOutcome.Imported, report.Item($"{notes.Id}/a.md").Outcome);
         Assert.DoesNotContain(report.Items, i => i.File.EndsWith("c.md"));
-        Assert.Contains("inflates to more than", report.Error);
+        Assert.Contains("inflates to more than", report.Error?.ToString());
         Assert.False(report.Succeeded);
     }
 
@@ -140,6 +140,6 @@ public class ZipImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     {
         var report = await app.ImportZipAsync(Utf8("# 这不是 zip"));
 
-        Assert.Contains("not a readable .zip", report.Error);
+        Assert.Contains("not a readable .zip", report.Error?.ToString());
     }
 }

@@ -62,7 +62,7 @@ public class BlogAppFactory : WebApplicationFactory<Program>
     public Task<Post> AddPostAsync(PostBuilder builder) => WithDbAsync(async db =>
     {
         var post = await builder.BuildAsync(db);
-        Services.GetRequiredService<MarkdownRenderer>().RenderInto(post);
+        post.CompleteSave(Services.GetRequiredService<MarkdownRenderer>().Render(post.Markdown), post.CreatedAt);
         db.Posts.Add(post);
         await db.SaveChangesAsync();
         return post;

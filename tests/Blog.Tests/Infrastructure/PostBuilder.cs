@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Tests.Infrastructure;
 
-/// <summary>Test data: a Chinese study note, published yesterday unless told otherwise.</summary>
+/// <summary>Test data: a Chinese study note, published yesterday unless told otherwise; made through <see cref="Post"/>'s own methods.</summary>
 public sealed class PostBuilder
 {
     private static int _counter;
@@ -12,7 +12,6 @@ public sealed class PostBuilder
     public string Title { get; private set; }
     public string Slug { get; private set; }
     private string _markdown = "这是一篇关于 **Transformer** 的学习笔记，公式 $a_1 + b_1$。\n\n```python\nimport torch\n```\n";
-    private PostStatus _status = PostStatus.Published;
     private DateTime? _publishedAt = DateTime.UtcNow.AddDays(-1);
     private DateTime? _deletedAt;
     private string? _category;
@@ -32,8 +31,8 @@ public sealed class PostBuilder
     public PostBuilder InCategory(string slug) { _category = slug; return this; }
     public PostBuilder WithTags(params string[] tags) { _tags = tags; return this; }
     public PostBuilder PublishedAt(DateTime utc) { _publishedAt = utc; return this; }
-    public PostBuilder AsDraft() { _status = PostStatus.Draft; _publishedAt = null; return this; }
-    public PostBuilder ScheduledAt(DateTime utc) { _status = PostStatus.Scheduled; _publishedAt = utc; return this; }
+    public PostBuilder AsDraft() { _publishedAt = null; return this; }
+    public PostBuilder ScheduledAt(DateTime utc) { _publishedAt = utc; return this; }
     public PostBuilder Trashed() { _deletedAt = DateTime.UtcNow; return this; }
 
     internal async Task<Post> BuildAsync(BlogDbContext db)
@@ -44,19 +43,16 @@ public sealed class PostBuilder
             var slug = Slugs.FromTitle(name);
             tags.Add(await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug) ?? new Tag { Name = name, Slug = slug });
         }
-        return new Post
+        var post = new Post(Title, Slug, _markdown, DateTime.UtcNow)
         {
-            Title = Title,
-            Slug = Slug,
-            Markdown = _markdown,
             Summary = _summary,
-            Status = _status,
-            PublishedAt = _publishedAt,
-            DeletedAt = _deletedAt,
-            CreatedAt = DateTime.UtcNow,
-            UpdatedAt = DateTime.UtcNow,
             Category = _category is null ? null : await db.Categories.SingleAsync(c => c.Slug == _category),
             Tags = tags,
         };
+        if (_publishedAt is { } at)
+            post.Schedule(at);
+        if (_deletedAt is { } deletedAt)
+            post.Trash(deletedAt);
+        return post;
     }
 }

@@ -16,7 +16,7 @@ public class SearchRankingWindowTests(BlogAppFactory app) : IClassFixture<BlogAp
 
     private Task<List<int>> FirstPageAsync(string query) => app.WithDbAsync(db =>
     {
-        var index = db.Database.IsSqlite() ? new SqliteSearchIndex(Window) : ISearchIndex.For(db.Database.GetDbConnection());
+        var index = db.Database.IsSqlite() ? new SqliteSearchIndex(Window) : db.Dialect.Search;
         return index.PageAsync(db, SearchQuery.Parse(query), DateTime.UtcNow, 0, PostSearch.PageSize, CancellationToken.None);
     });
 

@@ -126,7 +126,7 @@ public class UploadAndArchiveTests(BlogAppFactory app) : IClassFixture<BlogAppFa
 
         var report = await app.ImportZipAsync(buffer.ToArray());
 
-        Assert.Contains("inflates to more than 200 MB", report.Error);
+        Assert.Contains("inflates to more than 200 MB", report.Error?.ToString());
         Assert.InRange(report.Items.Count, 20, 29);
         Assert.All(report.Items, item => Assert.Equal(ImportOutcome.Failed, item.Outcome)); // empty notes, said so
     }

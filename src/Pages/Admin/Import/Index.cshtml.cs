@@ -3,6 +3,7 @@ using Blog.Export;
 using Blog.Hosting;
 using Blog.Import;
 using Blog.Localization;
+using Blog.Posts;
 using Blog.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -55,7 +56,7 @@ public class IndexModel(BlogDbContext db, NoteImporter importer, NoteExporter ex
             await using var stream = zip.OpenReadStream();
             Report = await importer.ImportZipAsync(stream, $"“{name}”", Input.DryRun, cancellationToken);
             if (Report.Error is { } error)
-                ModelState.AddModelError("", text[error]);
+                ModelState.AddModelError("", error.In(text));
         }
         await CountAsync(cancellationToken);
         return Page();
@@ -80,15 +81,7 @@ public class IndexModel(BlogDbContext db, NoteImporter importer, NoteExporter ex
     }
 
     /// <summary>The report's counts in the interface's language (the command prints <see cref="ImportReport.Summary"/>).</summary>
-    public string Summary(ImportReport report)
-    {
-        var notesWithMathErrors = report.Items.Count(i => i.MathErrors > 0);
-        return text["{0} imported, {1} updated, {2} skipped, {3} failed", report.Count(ImportOutcome.Imported),
-                report.Count(ImportOutcome.Updated), report.Count(ImportOutcome.Skipped), report.Count(ImportOutcome.Failed)].Value
-            + (report.Linked.Count > 0 ? text[", {0} earlier notes linked", report.Linked.Count] : "")
-            + (report.MathErrors > 0 ? text["; {0} invalid formulas in {1} notes, shown as their source", report.MathErrors, notesWithMathErrors] : "")
-            + (report.DryRun ? text[" (dry run: nothing was written)"] : "");
-    }
+    public string Summary(ImportReport report) => string.Concat(report.SummaryParts.Select(part => part.In(text)));
 
     public bool BackupSupported => DatabaseBackup.IsSupported(db);
 
@@ -119,11 +112,9 @@ public class IndexModel(BlogDbContext db, NoteImporter importer, NoteExporter ex
 
     private async Task CountAsync(CancellationToken cancellationToken)
     {
-        var counts = await db.Posts.AsNoTracking()
-            .GroupBy(p => p.DeletedAt != null ? 2 : p.Status == PostStatus.Draft ? 1 : 0)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        int Count(int key) => counts.FirstOrDefault(c => c.Key == key)?.Count ?? 0;
-        (Exported, Drafts, Trashed) = (Count(0) + Count(1), Count(1), Count(2));
+        // Counted by the publishing rule (PostQueries), as the export writes them: drafts go out marked as such.
+        Trashed = await db.Posts.InTrash().CountAsync(cancellationToken);
+        Drafts = await db.Posts.Drafts().CountAsync(cancellationToken);
+        Exported = await db.Posts.CountAsync(cancellationToken) - Trashed;
     }
 }

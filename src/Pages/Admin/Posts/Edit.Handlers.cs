@@ -70,25 +70,15 @@ public partial class EditModel
 
     private async Task<Post> CreateDraftAsync(string title, string markdown, DateTime now, CancellationToken cancellationToken)
     {
-        var post = new Post
-        {
-            Title = title.Length == 0 ? text["Untitled draft"] : title,
-            Slug = "",
-            Markdown = markdown,
-            Status = PostStatus.Draft,
-            CreatedAt = now,
-            UpdatedAt = now,
-            AutosaveTitle = title,
-            AutosaveMarkdown = markdown,
-            AutosavedAt = now,
-        };
-        renderer.RenderInto(post);
+        var post = new Post(title.Length == 0 ? text["Untitled draft"] : title, "", markdown, now);
+        post.Autosave(title, markdown, now);
+        post.ApplyRender(renderer.Render(markdown));
         db.Posts.Add(post);
         // Two first autosaves racing for the same slug: the loser takes the next number.
         for (var attempt = 1; ; attempt++)
         {
             // From the title typed, not the placeholder title in the interface's language: an untitled draft is untitled-draft in any language.
-            post.Slug = await db.UniqueAsync(Slugs.FromTitle(title, UntitledSlug), 0, cancellationToken);
+            post.Rename(await db.UniqueAsync(Slugs.FromTitle(title, UntitledSlug), 0, cancellationToken), now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

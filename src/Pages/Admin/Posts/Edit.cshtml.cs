@@ -21,7 +21,8 @@ namespace Blog.Pages.Admin.Posts;
 // (4 MB per form value, Kestrel's 30 MB per request) would refuse it or come close.
 [RequestFormLimits(ValueLengthLimit = MaxFormBytes)]
 [RequestSizeLimit(MaxFormBytes)]
-public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, SiteSettingsStore settings, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public partial class EditModel(BlogDbContext db, PostWriter posts, MarkdownRenderer renderer, SiteSettingsStore settings, TimeProvider clock,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     private const int MaxFormBytes = 48 * 1024 * 1024;
 
@@ -98,7 +99,7 @@ public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, Site
             Summary = post.Summary,
             Language = post.LanguageChosen ? post.Language : "",
             Markdown = post.Markdown,
-            PublishAt = post.Status == PostStatus.Scheduled && post.PublishedAt is { } at ? LocalInputValue(at) : null,
+            PublishAt = post.StateAt(Now) == PostState.Scheduled ? LocalInputValue(post.PublishedAt!.Value) : null,
             Version = post.Version,
         };
         // Typing that was autosaved after the last save (a crash, a closed tab, a reload) comes back.
@@ -122,7 +123,7 @@ public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, Site
         Post? post = null;
         if (id is not null)
         {
-            post = await db.Posts.Include(p => p.Tags).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+            post = await db.Posts.Include(p => p.Tags).Include(p => p.Category).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
             if (post is null)
                 return NotFound();
             // A save based on an older version would silently undo whatever was saved since.
@@ -138,27 +139,32 @@ public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, Site
 
         var scheduleUtc = action == SaveIntent.Schedule ? ParseSchedule() : null;
         var slug = await ChooseSlugAsync(post, now, cancellationToken);
-        if (Input.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, cancellationToken))
+        var category = Input.CategoryId is { } categoryId ? await db.Categories.FindAsync([categoryId], cancellationToken) : null;
+        if (Input.CategoryId is not null && category is null)
             ModelState.AddModelError("Input.CategoryId", text["That category no longer exists; choose another."]);
         if (!ModelState.IsValid)
             return await FormAsync(post, cancellationToken);
 
+        // The one write path (PostWriter), as the import takes it: text and slug, then publication, then the save.
         var wasPublishedAt = post?.PublishedAt;
-        if (post is null)
+        post ??= new Post(Input.Title!, slug, Input.Markdown, now);
+        var tags = await posts.TagsAsync(PostTags.ParseNames(Input.Tags), cancellationToken);
+        await posts.ApplyAsync(post, new PostEdit(Input.Title!, Input.Markdown, slug,
+            string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim(), category, tags, Input.Language), now, cancellationToken);
+        switch (action)
         {
-            post = new Post { Title = Input.Title!, Slug = slug, Markdown = Input.Markdown, CreatedAt = now, Status = PostStatus.Draft };
-            db.Posts.Add(post);
+            case SaveIntent.Publish:
+                post.Publish(now);
+                break;
+            case SaveIntent.Schedule:
+                post.Schedule(scheduleUtc!.Value);
+                break;
+            case SaveIntent.Unpublish:
+                // PublishedAt stays: it is the date a later re-publish keeps.
+                post.Unpublish();
+                break;
         }
-        db.ReplaceText(post, Input.Title!, Input.Markdown);
-        await db.ChangeSlugAsync(post, slug, now, cancellationToken);
-        post.Summary = string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim();
-        post.CategoryId = Input.CategoryId;
-        post.ChooseLanguage(Input.Language);
-        var tags = await db.ResolveAsync(PostTags.ParseNames(Input.Tags), cancellationToken);
-        post.Tags.RemoveAll(t => !tags.Contains(t));
-        post.Tags.AddRange(tags.Where(t => !post.Tags.Contains(t)));
-        post.Apply(action, scheduleUtc, now);
-        renderer.CompleteSave(post, now);
+        post.CompleteSave(renderer.Render(post.Markdown), now);
 
         try
         {
@@ -191,7 +197,7 @@ public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, Site
         {
             var revisions = await db.Revisions.CountAsync(r => r.PostId == post.Id, cancellationToken);
             Post = new EditorPost(post.Id, post.Slug, post.Status, post.PublishedAt, post.UpdatedAt, post.DeletedAt,
-                revisions, post.IsPublic(now), post.HasBeenPublic(now), post.Language);
+                revisions, post.StateAt(now), post.HasBeenPublicAt(now), post.Language);
         }
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Order).ThenBy(c => c.Name)
             .Select(c => new SelectListItem(c.Name, c.Id.ToString()))
@@ -219,7 +225,7 @@ public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, Site
     {
         var postId = post?.Id ?? 0;
         var given = Slugs.Clean(Input.Slug ?? "");
-        var derived = given.Length == 0 || (Input.SlugFromTitle && post?.HasBeenPublic(now) != true);
+        var derived = given.Length == 0 || (Input.SlugFromTitle && post?.HasBeenPublicAt(now) != true);
         if (derived)
             return await db.UniqueAsync(Slugs.FromTitle(Input.Title ?? ""), postId, cancellationToken);
 
@@ -261,11 +267,11 @@ public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, Site
         {
             SaveIntent.Publish when wasPublishedAt is { } was && was <= now => text["Published again, keeping its original date {0}.", when],
             SaveIntent.Publish => text["Published."],
-            SaveIntent.Schedule when post.Status == PostStatus.Scheduled => text["Scheduled: it will be published on {0}.", when],
+            SaveIntent.Schedule when post.StateAt(now) == PostState.Scheduled => text["Scheduled: it will be published on {0}.", when],
             SaveIntent.Schedule => text["Published, dated {0} (that time has already passed).", when],
             SaveIntent.Unpublish => text["Unpublished: the post is a draft again and no longer public."],
-            _ when post.IsPublic(now) => text["Saved. The changes are live."],
-            _ when post.Status == PostStatus.Scheduled => text["Saved. It will be published on {0}.", when],
+            _ when post.IsPublicAt(now) => text["Saved. The changes are live."],
+            _ when post.StateAt(now) == PostState.Scheduled => text["Saved. It will be published on {0}.", when],
             _ => text["Draft saved."],
         };
         return post.RenderError is null ? message : message + text[" The Markdown could not be rendered: see the message above the preview."];
@@ -274,7 +280,7 @@ public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, Site
     /// <summary>The slug follows the title while the post has never been public and the slug is still the one the title gave.</summary>
     private bool SlugFollowsTitle(Post post)
     {
-        if (post.HasBeenPublic(Now))
+        if (post.HasBeenPublicAt(Now))
             return false;
         var fromTitle = Slugs.FromTitle(post.Title);
         return post.Slug == fromTitle || IsNumbered(post.Slug, fromTitle) || post.Slug == UntitledSlug || IsNumbered(post.Slug, UntitledSlug);
@@ -290,14 +296,24 @@ public partial class EditModel(BlogDbContext db, MarkdownRenderer renderer, Site
     /// <summary>Browsers submit a textarea with CRLF line ends, the script sends LF: store one form, so saves compare equal.</summary>
     private static string NormalizeNewlines(string? text) => (text ?? "").Replace("\r\n", "\n");
 
-    private static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException?.Message is { } message
-        && (message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) || message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase));
+    private bool IsUniqueViolation(DbUpdateException e) => db.Dialect.IsUniqueViolation(e);
+}
+
+/// <summary>What the author asked for with the button they pressed.</summary>
+public enum SaveIntent
+{
+    Save,
+    Publish,
+    Schedule,
+    Unpublish,
 }
 
 /// <summary>What the editor shows about the stored post.</summary>
 public sealed record EditorPost(int Id, string Slug, PostStatus Status, DateTime? PublishedAt, DateTime UpdatedAt, DateTime? DeletedAt,
-    int RevisionCount, bool IsPublic, bool HasBeenPublic, string Language);
+    int RevisionCount, PostState State, bool HasBeenPublic, string Language)
+{
+    public bool IsPublic => State == PostState.Published;
+}
 
 /// <summary>A refused save: the version saved meanwhile, and how the author's text differs from it.</summary>
 public sealed record EditConflict(DateTime SavedAt, Guid Version, string SavedTitle, SaveIntent Intent, DiffView Diff);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Pages.Admin.Posts;
 
-public class EmptyTrashModel(BlogDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public class EmptyTrashModel(BlogDbContext db, PostWriter writer, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public int Count { get; private set; }
     public IReadOnlyList<string> Titles { get; private set; } = [];
@@ -33,7 +33,7 @@ public class EmptyTrashModel(BlogDbContext db, TimeProvider clock, IStringLocali
         var shownAt = ShownAt > 0 && ShownAt <= DateTime.MaxValue.Ticks
             ? new DateTime(ShownAt, DateTimeKind.Utc)
             : clock.GetUtcNow().UtcDateTime;
-        var deleted = await db.DeleteForeverAsync(db.Posts.InTrash().Where(p => p.DeletedAt <= shownAt), cancellationToken);
+        var deleted = await writer.DeleteForeverAsync(db.Posts.InTrash().Where(p => p.DeletedAt <= shownAt), cancellationToken);
         TempData["Status"] = deleted switch
         {
             0 => text["The trash was already empty."].Value,

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Blog.Pages.Admin.Posts;
 
-public class IndexModel(BlogDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public class IndexModel(BlogDbContext db, PostWriter writer, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int PageSize = 20;
 
@@ -119,7 +119,7 @@ public class IndexModel(BlogDbContext db, TimeProvider clock, IStringLocalizer<S
         if (post.DeletedAt is not null)
             return BackToList(text["“{0}” is already in the trash.", post.Title]);
 
-        post.DeletedAt = clock.GetUtcNow().UtcDateTime;
+        post.Trash(clock.GetUtcNow().UtcDateTime);
         return await SaveAsync(post.Title, text["Moved “{0}” to the trash. Restore it from the trash if that was a mistake.", post.Title], cancellationToken);
     }
 
@@ -131,7 +131,7 @@ public class IndexModel(BlogDbContext db, TimeProvider clock, IStringLocalizer<S
         if (post.DeletedAt is null)
             return BackToList(text["“{0}” is not in the trash.", post.Title]);
 
-        post.DeletedAt = null;
+        post.Restore();
         return await SaveAsync(post.Title, text["Restored “{0}”.", post.Title], cancellationToken);
     }
 
@@ -145,7 +145,7 @@ public class IndexModel(BlogDbContext db, TimeProvider clock, IStringLocalizer<S
 
         try
         {
-            await db.DeleteForeverAsync(db.Posts.Where(p => p.Id == id && p.DeletedAt != null), cancellationToken);
+            await writer.DeleteForeverAsync(db.Posts.Where(p => p.Id == id && p.DeletedAt != null), cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -52,9 +52,9 @@ public class RevisionModel(BlogDbContext db, MarkdownRenderer renderer, SiteSett
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        KeepUnsavedAutosave(post);
-        db.ReplaceText(post, Revision.Title, Revision.Markdown);
-        renderer.CompleteSave(post, now);
+        post.KeepUnsavedAutosave();
+        post.ReplaceText(Revision.Title, Revision.Markdown);
+        post.CompleteSave(renderer.Render(post.Markdown), now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -68,16 +68,6 @@ public class RevisionModel(BlogDbContext db, MarkdownRenderer renderer, SiteSett
         }
         TempData["Status"] = text["Restored the version saved {0}. The text it replaced is kept in the revisions.", LocalTime(Revision.SavedAt)].Value;
         return Redirect($"/admin/posts/{id}");
-    }
-
-    /// <summary>Typing autosaved since the last save would be dropped by the restore (it empties the slot): keep it as a revision.</summary>
-    private void KeepUnsavedAutosave(Post post)
-    {
-        if (post.AutosavedAt is not { } at || at <= post.UpdatedAt || post.AutosaveMarkdown is not { } markdown)
-            return;
-        var title = string.IsNullOrEmpty(post.AutosaveTitle) ? post.Title : post.AutosaveTitle;
-        if (title != post.Title || markdown != post.Markdown)
-            db.Revisions.Add(new Revision { PostId = post.Id, Title = title, Markdown = markdown, SavedAt = at });
     }
 
     private IActionResult Changed(Post latest)

@@ -33,7 +33,7 @@ public class ImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.Equal("导入 1，更新 0，跳过 0，失败 1", report.QuerySelector(".import-summary")?.TextContent);
         var rows = report.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
         Assert.Contains(rows, r => r[0] == "ml/注意力机制.md" && r[1] == "已导入");
-        Assert.Contains(rows, r => r[0] == "ml/旧笔记.md" && r[1] == "失败" && r[2].Contains("not UTF-8"));
+        Assert.Contains(rows, r => r[0] == "ml/旧笔记.md" && r[1] == "失败" && r[2].Contains("不是 UTF-8 文本"));
         var post = await app.WithDbAsync(db => db.Posts.Include(p => p.Tags).SingleAsync(p => p.Title == $"注意力机制 {notes.Id}"));
         Assert.Equal(["transformer", "注意力"], post.Tags.Select(t => t.Slug).Order());
         Assert.Matches(@"!\[注意力权重\]\(/media/[0-9a-f]{32}\.png\)", post.Markdown);
@@ -55,7 +55,7 @@ public class ImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var refused = page.QuerySelectorAll(".import-report tbody tr")
             .Single(r => r.QuerySelector(".file-cell")?.TextContent == "../../etc/passwd");
         Assert.Equal("失败", refused.QuerySelector(".outcome")?.TextContent);
-        Assert.Contains("refused: its path would leave the archive", refused.QuerySelector(".message-cell")?.TextContent);
+        Assert.Contains("已拒绝：它的路径会跑出压缩包", refused.QuerySelector(".message-cell")?.TextContent);
         Assert.True(await app.WithDbAsync(db => db.Posts.AnyAsync(p => p.Title == $"安全的笔记 {notes.Id}")));
     }
 
@@ -69,8 +69,20 @@ public class ImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
 
         var page = await response.ReadDocumentAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("“笔记.zip” is not a readable .zip archive.", page.QuerySelector(".form-errors")?.TextContent);
+        Assert.Contains("“笔记.zip” 不是可读取的 .zip 压缩包。", page.QuerySelector(".form-errors")?.TextContent);
         Assert.NotNull(page.QuerySelector($"{ImportForm} input[type=file]"));
+    }
+
+    [Fact]
+    public async Task ImportZip_AFewBytesThatAreNotAZip_SaysSoByName()
+    {
+        var client = await app.SignedInClientAsync();
+
+        var response = await client.SubmitMultipartFormAsync("/admin/import", ImportForm,
+            [Zip("短.zip", Encoding.UTF8.GetBytes("# 不是 zip\n"))]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("“短.zip” 不是可读取的 .zip 压缩包。", (await response.ReadDocumentAsync()).QuerySelector(".form-errors")?.TextContent);
     }
 
     [Fact]

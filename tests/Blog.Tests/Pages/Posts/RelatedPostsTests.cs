@@ -46,7 +46,7 @@ public class RelatedPostsTests(BlogAppFactory app) : IClassFixture<BlogAppFactor
 
         await app.WithDbAsync(async db =>
         {
-            (await db.Posts.SingleAsync(p => p.Id == old.Id)).DeletedAt = DateTime.UtcNow;
+            (await db.Posts.SingleAsync(p => p.Id == old.Id)).Trash(DateTime.UtcNow);
             await db.SaveChangesAsync();
         });
         await app.AddPostAsync(new PostBuilder("新的注意力笔记：$QK^T$").WithTags("变化-注意力").PublishedAt(Day.AddDays(1)));

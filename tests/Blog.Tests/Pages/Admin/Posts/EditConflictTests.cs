@@ -64,11 +64,11 @@ public class EditConflictTests(BlogAppFactory app) : IClassFixture<BlogAppFactor
         var b = await bContext.Posts.SingleAsync(p => p.Id == post.Id);
         var renderer = app.Services.GetRequiredService<MarkdownRenderer>();
 
-        b.Markdown = "B 先保存";
-        renderer.CompleteSave(b, DateTime.UtcNow);
+        b.ReplaceText(b.Title, "B 先保存");
+        b.CompleteSave(renderer.Render(b.Markdown), DateTime.UtcNow);
         await bContext.SaveChangesAsync();
-        a.Markdown = "A 后保存";
-        renderer.CompleteSave(a, DateTime.UtcNow);
+        a.ReplaceText(a.Title, "A 后保存");
+        a.CompleteSave(renderer.Render(a.Markdown), DateTime.UtcNow);
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => first.ServiceProvider.GetRequiredService<BlogDbContext>().SaveChangesAsync());
         Assert.Equal("B 先保存", await MarkdownOf(post.Id));

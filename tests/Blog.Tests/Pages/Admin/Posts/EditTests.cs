@@ -98,7 +98,7 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         var response = await client.SubmitFormAsync("/admin/posts/new", Editor.Form, fields, "定时发布");
 
         var post = await StoredAsync(response.SavedPostId());
-        Assert.Equal(PostStatus.Scheduled, post.Status);
+        Assert.Equal(Blog.Posts.PostState.Scheduled, post.StateAt(DateTime.UtcNow));
         Assert.Equal(at, post.PublishedAt!.Value, TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/posts/{slug}")).StatusCode);
         Assert.DoesNotContain(title, await client.GetStringAsync("/"));
