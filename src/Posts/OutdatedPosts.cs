@@ -33,20 +33,41 @@ public static class OutdatedPosts
             return 0;
 
         var rerendered = 0;
+        var kept = new List<(int Id, string Error)>();
+        var after = 0;
         while (true)
         {
             // Below, not different: a node still running an older build must not render back what a newer one did.
-            var batch = await db.Posts.Where(p => p.RenderVersion < MarkdownRenderer.Version)
+            var batch = await db.Posts.Where(p => p.RenderVersion < MarkdownRenderer.Version && p.Id > after)
                 .OrderBy(p => p.Id).Take(BatchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0)
                 break;
             foreach (var post in batch)
-                post.ApplyRender(renderer.Render(post.Markdown));
+            {
+                var rendered = renderer.Render(post.Markdown);
+                // A post that rendered before and does not now (out of time on a busy machine, or a
+                // fault of the new pipeline) keeps the HTML readers saw, which is still valid, rather
+                // than turning into its text as typed; it stays outdated, to be tried at the next start.
+                if (rendered.Error is not null && post.RenderError is null)
+                {
+                    kept.Add((post.Id, rendered.Error));
+                    continue;
+                }
+                post.ApplyRender(rendered);
+                rerendered++;
+            }
             await SaveKeepingNewerSavesAsync(db, cancellationToken);
-            rerendered += batch.Count;
+            after = batch[^1].Id;
             db.ChangeTracker.Clear();
             if (betweenBatches is not null)
                 await betweenBatches(cancellationToken);
+        }
+        if (kept.Count > 0)
+        {
+            services.GetService<ILoggerFactory>()?.CreateLogger(typeof(OutdatedPosts)).LogWarning(
+                "{Count} posts could not be rendered again and keep their previous HTML; they are tried again at the next start. The first, post {Id}: {Error}",
+                kept.Count, kept[0].Id, kept[0].Error);
+            return rerendered; // the database is not up to date: the next start looks again
         }
 
         var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == RenderVersionKey, cancellationToken);

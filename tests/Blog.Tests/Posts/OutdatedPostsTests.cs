@@ -51,6 +51,34 @@ public sealed class OutdatedPostsTests
         Assert.Equal(0, await first.WithDbAsync(db => db.Posts.CountAsync(p => p.RenderVersion < MarkdownRenderer.Version)));
     }
 
+    [Fact]
+    public async Task Rerender_ThatRunsOutOfTime_KeepsThePostsPreviousHtml_AndTriesAgainAtTheNextStart()
+    {
+        using var first = new BlogAppFactory();
+        first.CreateClient();
+        var slow = await first.AddPostAsync(new PostBuilder("渲染超时的笔记").WithMarkdown(Note));
+        var after = await first.AddPostAsync(new PostBuilder("之后的笔记").WithMarkdown(Note));
+        await MakeOutdatedAsync(first);
+        // Its text is now one the renderer gives up on at its time limit (as a busy machine can make
+        // any long note); the HTML an older build made of it is what readers see.
+        await first.WithDbAsync(db => db.Posts.Where(p => p.Id == slow.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Markdown, HostileMarkdown.Get("100,000 × [a]("))));
+
+        using var restarted = new SecondNode(first);
+        var client = restarted.CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await restarted.WithDbAsync(db => db.Posts.AnyAsync(p => p.Id == after.Id && p.RenderVersion < MarkdownRenderer.Version)) && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
+
+        var page = await client.GetStringAsync($"/posts/{slow.Slug}");
+        Assert.Contains(OldHtml, page);
+        Assert.DoesNotContain("unrendered", page);
+        var kept = await restarted.WithDbAsync(db => db.Posts.AsNoTracking().SingleAsync(p => p.Id == slow.Id));
+        Assert.Null(kept.RenderError);
+        Assert.True(kept.RenderVersion < MarkdownRenderer.Version, "left outdated, so that the next start tries it again");
+        Assert.False(await restarted.WithDbAsync(db => db.Settings.AnyAsync(s => s.Key == "_render_version")), "the database is not marked up to date");
+    }
+
     /// <summary>As an older build left them: its HTML, its version, and no mark that the database is up to date.</summary>
     internal static Task MakeOutdatedAsync(BlogAppFactory app) => app.WithDbAsync(async db =>
     {
