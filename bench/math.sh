@@ -5,8 +5,9 @@
 #  - on the published app with N generated notes (default 10000) and one 300-formula note: the import,
 #    start to first answer (the engine must not start), a start with every post outdated (a new
 #    MarkdownRenderer.Version): its first answer and the background re-render's end, RSS after load
-#    with the engine started, and the transfer of the 300-formula article as a browser asking for
-#    `br, gzip` gets it (HTML + KaTeX's CSS + its script, if any).
+#    with the engine started and its parts as the app logs them (.NET heap, V8's heap, native heap,
+#    the rest), and the transfer of the 300-formula article as a browser asking for `br, gzip` gets
+#    it (HTML + KaTeX's CSS + its script, if any).
 # BEFORE=<git ref> (e.g. the commit before server-side math) measures the import and the article's
 # transfer on that build too. Usage: [BEFORE=ref] bash bench/math.sh [N]
 set -euo pipefail
@@ -65,7 +66,8 @@ app_stop
 version=$(sqlite3 "$work/data/blog.db" "SELECT max(RenderVersion) FROM Posts")
 sqlite3 "$work/data/blog.db" "UPDATE Posts SET RenderVersion = 0; DELETE FROM Settings WHERE Key = '_render_version';"
 started_ns=$(date +%s%N)
-app_start "$work/data"
+# The site logs its memory, split into its parts, after the re-render and at stop (Information, which the bench's Warning level hides).
+app_start "$work/data" Serilog__MinimumLevel__Override__Blog.Hosting.ProcessMemory=Information
 echo "start with $((count + 1)) posts to re-render, to first answer: $start_ms ms ($start_cpu_ms ms of CPU)"
 summary_add "start to first answer, every post outdated (ms)" "$count" "$start_ms" "< 2000" "$(judge "$start_ms" '<' 2000)"
 until [ "$(sqlite3 "$work/data/blog.db" "SELECT count(*) FROM Posts WHERE RenderVersion < $version" 2>/dev/null)" = 0 ]; do
@@ -80,6 +82,8 @@ rss=$(app_rss_mb)
 echo "RSS after 20 s of load, engine started: $rss MB"
 summary_add "RSS after load, engine started (MB)" "$count" "$rss" "< 300" "$(judge "$rss" '<' 300)"
 app_stop
+grep -o 'Memory after the re-render: .*' "$work/app.log" | tail -1 || true
+grep -o 'Memory at stop: .*' "$work/app.log" | tail -1 || echo "(no memory line in the app's log)"
 
 if [ -n "${BEFORE:-}" ]; then
   bench_log "the same on $BEFORE"

@@ -15,6 +15,7 @@ public sealed class PageCache : IDisposable
     private const long SizeLimit = 64L * 1024 * 1024;
 
     private readonly ConcurrentDictionary<string, CachedPage> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _rendering = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly Channel<(string Key, CachedPage Page)> _toCompress =
         Channel.CreateBounded<(string, CachedPage)>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
@@ -66,6 +67,26 @@ public sealed class PageCache : IDisposable
             _size += page.Size;
         }
         _toCompress.Writer.TryWrite((key, page));
+    }
+
+    /// <summary>
+    /// Claims the render of a page missing from the cache: null when the caller is to render it (and
+    /// then calls <see cref="EndRender"/>), else the render under way, to wait for. Readers arriving
+    /// together at a page just dropped (after a save, say) then cost one render, not one each: a
+    /// 300-formula article is megabytes of buffers per render, and sixteen at once grew the process
+    /// by a hundred megabytes that stayed.
+    /// </summary>
+    public Task? BeginRender(string key)
+    {
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var current = _rendering.GetOrAdd(key, mine);
+        return ReferenceEquals(current, mine) ? null : current.Task;
+    }
+
+    public void EndRender(string key)
+    {
+        if (_rendering.TryRemove(key, out var done))
+            done.TrySetResult();
     }
 
     public void Clear()

@@ -42,8 +42,33 @@ internal sealed class PageStorageMiddleware(RequestDelegate next, PageCache cach
             return;
         }
 
-        var generation = cache.Generation;
         var key = PageCache.KeyOf(context.Request);
+        var underWay = decision.AllowLocking ? cache.BeginRender(key) : null;
+        if (underWay is not null)
+        {
+            await underWay.WaitAsync(context.RequestAborted);
+            var at = clock.GetUtcNow().UtcDateTime;
+            if (cache.Find(key, at) is { } ready)
+            {
+                await ready.WriteAsync(context, at);
+                return;
+            }
+            // Not stored (an answer that is not kept, or the content changed meanwhile): rendered here, as before.
+        }
+        try
+        {
+            await RenderAndStoreAsync(context, decision, key);
+        }
+        finally
+        {
+            if (decision.AllowLocking && underWay is null)
+                cache.EndRender(key);
+        }
+    }
+
+    private async Task RenderAndStoreAsync(HttpContext context, OutputCacheContext decision, string key)
+    {
+        var generation = cache.Generation;
         var sent = context.Features.Get<IHttpResponseBodyFeature>()!;
         using var buffer = new MemoryStream();
         var taken = new StreamResponseBodyFeature(buffer);

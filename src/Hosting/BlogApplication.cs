@@ -24,6 +24,7 @@ public static class BlogApplication
 {
     public static WebApplicationBuilder AddBlog(this WebApplicationBuilder builder)
     {
+        NativeHeap.Configure();
         // Serve wwwroot's build-time compressed variants outside Development too (`dotnet run` in
         // Production); a no-op for published output, which carries them itself.
         builder.WebHost.UseStaticWebAssets();
@@ -84,6 +85,8 @@ public static class BlogApplication
     public static WebApplication UseBlog(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<BlogOptions>>().Value;
+        var memoryLog = app.Services.GetRequiredService<ILogger<ProcessMemory>>();
+        app.Lifetime.ApplicationStopping.Register(() => ProcessMemory.Log(memoryLog, "at stop", app.Services.GetService<MathTypesetter>()));
 
         app.UseForwardedHeaders(ForwardedHeaders(options));
         // A cached public page is answered here, before any other work; the rest is for what is not.

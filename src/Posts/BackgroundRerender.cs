@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime;
 using Blog.Availability;
 using Blog.Content.Formulas;
+using Blog.Hosting;
 
 namespace Blog.Posts;
 
@@ -29,6 +30,7 @@ internal sealed class BackgroundRerender(
         math.ReleaseMemory();
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        NativeHeap.Trim();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -53,6 +55,7 @@ internal sealed class BackgroundRerender(
                 {
                     logger.LogInformation("Re-rendered {Count} posts with the current Markdown pipeline in {Seconds:0.0} s", rerendered, watch.Elapsed.TotalSeconds);
                     ReleaseMemory();
+                    ProcessMemory.Log(logger, "after the re-render", math);
                 }
                 return;
             }

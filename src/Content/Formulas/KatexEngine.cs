@@ -99,6 +99,9 @@ internal sealed class KatexEngine : IDisposable
     /// <summary>Gives V8's garbage back after a burst of typesetting (a re-render of every post).</summary>
     public void CollectGarbage() => _engine.CollectGarbage(exhaustive: true);
 
+    /// <summary>Bytes of memory V8's heap holds (its garbage included).</summary>
+    public long HeapBytes => (long)_engine.GetRuntimeHeapInfo().TotalPhysicalSize;
+
     public void Dispose() => _engine.Dispose();
 
     /// <summary>Whether the exception says the engine itself is broken (memory, native errors), not the formula.</summary>

@@ -146,6 +146,21 @@ public sealed class MathTypesetter : IDisposable
         }
     }
 
+    /// <summary>Bytes V8's heap holds: 0 while the engine is stopped, null while it typesets (it is not asked then).</summary>
+    public long? HeapBytes()
+    {
+        if (!_lend.Wait(TimeSpan.FromMilliseconds(100)))
+            return null;
+        try
+        {
+            return _engine?.HeapBytes ?? 0;
+        }
+        finally
+        {
+            _lend.Release();
+        }
+    }
+
     private void StopIfIdle()
     {
         if (_engine is null || Environment.TickCount64 - Volatile.Read(ref _lastUsed) < IdleAfter.TotalMilliseconds || !_lend.Wait(0))
@@ -153,6 +168,7 @@ public sealed class MathTypesetter : IDisposable
         try
         {
             Restart();
+            Hosting.NativeHeap.Trim(); // what V8 allocated outside its heap
             _logger?.LogInformation("Math engine stopped after {Minutes} minutes unused; it starts again with the next formula", IdleAfter.TotalMinutes);
         }
         finally

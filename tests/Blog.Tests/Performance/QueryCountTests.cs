@@ -1,59 +1,13 @@
-using System.Data.Common;
-using Blog.Caching;
-using Blog.Data;
 using Blog.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Tests.Performance;
 
 /// <summary>No N+1: the number of SQL commands a public page runs does not grow with the number of posts.</summary>
 public sealed class QueryCountTests : IDisposable
 {
-    private readonly CountingAppFactory _app = new() { Configuration = { ["Blog:OutputCache"] = "false" } };
+    private readonly CountingBlogAppFactory _app = new() { Configuration = { ["Blog:OutputCache"] = "false" } };
 
-    /// <summary>The app with a command counter on its database context.</summary>
-    private sealed class CountingAppFactory : BlogAppFactory
-    {
-        public CommandCounter Counter { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(s => s.ConfigureDbContext<BlogDbContext>(o => o.AddInterceptors(Counter)));
-        }
-    }
-
-    private CommandCounter Counter => _app.Counter;
-
-    private sealed class CommandCounter : DbCommandInterceptor
-    {
-        private int _count;
-        public int Count => _count;
-        public void Reset() => Interlocked.Exchange(ref _count, 0);
-
-        // The once-a-second look for changes made by other processes belongs to no page: on a
-        // loaded machine every request can be a second apart and would carry one.
-        private void CountUnlessVersionCheck(DbCommand command)
-        {
-            if (!command.CommandText.Contains(ContentVersion.Key, StringComparison.Ordinal))
-                Interlocked.Increment(ref _count);
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            CountUnlessVersionCheck(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            CountUnlessVersionCheck(command);
-            return ValueTask.FromResult(result);
-        }
-    }
+    private SqlCommandCounter Counter => _app.Counter;
 
     public void Dispose() => _app.Dispose();
 
