@@ -42,7 +42,7 @@ internal static class ContentChange
         // 5. Commit.
         await own.CommitAsync(cancellationToken);
 
-        // 6. Only now, when the next request reads the change, this process's caches are emptied.
+        // 6. Only now this process's caches are emptied: a page read before the commit, without the change, is not kept.
         db.Caches?.AfterSave(version);
         return saved;
     }
