@@ -96,13 +96,13 @@ internal static class Sitemaps
     {
         xml.WriteStartElement("urlset", Ns);
         if (withHome)
-            WriteUrl(xml, baseUrl + "/", posts.Count > 0 ? posts.Max(p => Later(p.UpdatedAt, p.PublishedAt)) : null);
+            WriteUrl(xml, baseUrl + Links.Home, posts.Count > 0 ? posts.Max(p => Later(p.UpdatedAt, p.PublishedAt)) : null);
         foreach (var post in posts)
-            WriteUrl(xml, $"{baseUrl}/posts/{Uri.EscapeDataString(post.Slug)}", Later(post.UpdatedAt, post.PublishedAt));
+            WriteUrl(xml, baseUrl + Links.Post(post.Slug), Later(post.UpdatedAt, post.PublishedAt));
         foreach (var slug in pages.Categories)
-            WriteUrl(xml, $"{baseUrl}/category/{Uri.EscapeDataString(slug)}", null);
+            WriteUrl(xml, baseUrl + Links.Category(slug), null);
         foreach (var slug in pages.Tags)
-            WriteUrl(xml, $"{baseUrl}/tag/{Uri.EscapeDataString(slug)}", null);
+            WriteUrl(xml, baseUrl + Links.Tag(slug), null);
         xml.WriteEndElement();
     }
 

@@ -7,8 +7,8 @@ internal static class FeedEndpoints
     public static RouteGroupBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
     {
         var app = endpoints.MapGroup("");
-        app.MapGet("/feed.xml", (HttpContext c, FeedService f, CancellationToken t) => Serve(c, f, FeedFormat.Rss, null, t));
-        app.MapGet("/atom.xml", (HttpContext c, FeedService f, CancellationToken t) => Serve(c, f, FeedFormat.Atom, null, t));
+        app.MapGet(Links.RssFeed, (HttpContext c, FeedService f, CancellationToken t) => Serve(c, f, FeedFormat.Rss, null, t));
+        app.MapGet(Links.AtomFeed, (HttpContext c, FeedService f, CancellationToken t) => Serve(c, f, FeedFormat.Atom, null, t));
         app.MapGet("/category/{slug}/feed.xml", (string slug, HttpContext c, FeedService f, CancellationToken t) => Serve(c, f, FeedFormat.Rss, slug, t));
         app.MapGet("/category/{slug}/atom.xml", (string slug, HttpContext c, FeedService f, CancellationToken t) => Serve(c, f, FeedFormat.Atom, slug, t));
         return app;
@@ -21,7 +21,7 @@ internal static class FeedEndpoints
         {
             // A category's slug in another case: 301 to its feed, as its page does.
             return category is not null && await feeds.StoredCategorySlugAsync(category, cancellationToken) is { } stored && stored != category
-                ? Results.Redirect($"/category/{Uri.EscapeDataString(stored)}/{(format == FeedFormat.Rss ? "feed" : "atom")}.xml", permanent: true)
+                ? Results.Redirect(Links.Feed(format, stored), permanent: true)
                 : Results.NotFound();
         }
 

@@ -89,13 +89,13 @@ public sealed class FeedService(IServiceScopeFactory scopes, SiteSettingsStore s
         IReadOnlyList<FeedEntry> entries, string version)
     {
         var host = new Uri(baseUrl).Host;
-        var listPath = categorySlug is null ? "/" : "/category/" + Uri.EscapeDataString(categorySlug);
-        var selfPath = (categorySlug is null ? "" : listPath) + (format == FeedFormat.Rss ? "/feed.xml" : "/atom.xml");
+        var listPath = categorySlug is null ? Links.Home : Links.Category(categorySlug);
+        var selfPath = Links.Feed(format, categorySlug);
         var channel = new FeedChannel(
             categoryName is null ? site.Name : $"{site.Name} · {categoryName}",
             site.Description, baseUrl + listPath, baseUrl + selfPath, site.Language, site.Author.Length > 0 ? site.Author : site.Name);
 
-        string Link(FeedEntry e) => $"{baseUrl}/posts/{Uri.EscapeDataString(e.Slug)}";
+        string Link(FeedEntry e) => baseUrl + Links.Post(e.Slug);
         // A tag URI from the post's id and creation date: stable when the title or slug changes.
         string Id(FeedEntry e) => $"tag:{host},{e.CreatedAt:yyyy-MM-dd}:post-{e.Id}";
 

@@ -20,6 +20,12 @@ public sealed record ImportMessage(string Template, params object[] Values)
 
     private bool _isList;
 
+    /// <summary>
+    /// The key of its translations when the English alone will not do: a lone word ("title") that
+    /// resource names, compared regardless of case, already hold in another sense ("Title").
+    /// </summary>
+    public string? Key { get; init; }
+
     /// <summary>The reason an exception carries: the message of one of ours, a library's own text otherwise.</summary>
     internal static ImportMessage Of(Exception e) => e is BadNoteException bad ? bad.Reason : Verbatim(e.Message);
 
@@ -31,6 +37,6 @@ public sealed record ImportMessage(string Template, params object[] Values)
     public string In(IStringLocalizer text)
     {
         var values = Values.Select(v => v is ImportMessage inner ? inner.In(text) : v);
-        return _isList ? string.Join(text[", "], values) : text[Template, [.. values]];
+        return _isList ? string.Join(text[", "], values) : text[Key ?? Template, [.. values]];
     }
 }

@@ -113,7 +113,7 @@ internal sealed class NoteImages(NoteSource source, MediaStore media, BlogDbCont
             if (file is null)
                 continue;
             if (dryRun)
-                return (MediaStore.UrlPrefix + key.Split('/')[^1], null); // found; a dry run stores nothing
+                return (Links.Media(key.Split('/')[^1]), null); // found; a dry run stores nothing
 
             var stored = await media.SaveAsync(file.Content, key.Split('/')[^1], cancellationToken);
             if (stored is null)

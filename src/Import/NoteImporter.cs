@@ -215,7 +215,7 @@ public sealed class NoteImporter(
             post.SourceKey ??= sourceKey; // a post matched by its slug is this note's from now on
             if (changed.All(c => c.Length == 0))
                 return (ImportOutcome.Skipped, post);
-            note.Warnings.Insert(0, new("changed: {0}", ImportMessage.List(changed.Where(c => c.Length > 0).Select(c => new ImportMessage(c)))));
+            note.Warnings.Insert(0, new("changed: {0}", ImportMessage.List(changed.Where(c => c.Length > 0).Select(c => new ImportMessage(c) { Key = "changed " + c }))));
 
             // Text from elsewhere replaces the post, as a restored revision does: typing autosaved in
             // the editor since its last save is kept as a revision rather than lost.

@@ -21,7 +21,7 @@ public static class MediaDescriptions
         // Before rendering: the renderer takes the description from the catalog.
         catalog.Remember(media);
 
-        var url = MediaStore.UrlPrefix + media.FileName;
+        var url = Links.Media(media.FileName);
         var posts = await db.Posts.Where(p => p.Markdown.Contains(url)).ToListAsync(cancellationToken);
         foreach (var post in posts)
             post.ApplyRender(renderer.Render(post.Markdown));

@@ -79,6 +79,6 @@ internal static partial class MediaFiles
             return;
         }
         context.Response.Headers.CacheControl = "no-store";
-        context.Response.Redirect(MediaStore.UrlPrefix + original);
+        context.Response.Redirect(Links.Media(original));
     }
 }

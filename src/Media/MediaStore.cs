@@ -14,7 +14,7 @@ public sealed record StoredMedia(Data.Media Media, string Url, bool AlreadyStore
 /// </summary>
 public sealed class MediaStore(BlogDbContext db, IOptions<BlogOptions> options, TimeProvider clock, MediaCatalog catalog, VariantQueue variants)
 {
-    public const string UrlPrefix = "/media/";
+    public const string UrlPrefix = Links.MediaPrefix;
 
     public string Folder { get; } = Path.GetFullPath(options.Value.MediaPath);
 
@@ -35,7 +35,7 @@ public sealed class MediaStore(BlogDbContext db, IOptions<BlogOptions> options, 
             if (existing.Width is null && ImageProbe.Of(content) is { } known)
                 (existing.Width, existing.Height) = (known.Width, known.Height); // stored before sizes were kept
             catalog.Remember(existing);
-            return new StoredMedia(existing, UrlPrefix + existing.FileName, AlreadyStored: true);
+            return new StoredMedia(existing, Links.Media(existing.FileName), AlreadyStored: true);
         }
 
         var media = existing ?? new Data.Media
@@ -59,7 +59,7 @@ public sealed class MediaStore(BlogDbContext db, IOptions<BlogOptions> options, 
             db.Media.Add(media);
         catalog.Remember(media);
         variants.Enqueue(media.FileName);
-        return new StoredMedia(media, UrlPrefix + media.FileName, AlreadyStored: false);
+        return new StoredMedia(media, Links.Media(media.FileName), AlreadyStored: false);
     }
 
     /// <summary>

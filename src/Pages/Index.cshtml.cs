@@ -20,7 +20,7 @@ public class IndexModel(BlogDbContext db, SiteSettingsStore settings, TimeProvid
 
         var published = db.Posts.Published(clock.GetUtcNow().UtcDateTime);
         var page = await published
-            .ToPostPageAsync(db.Posts, counts, number, settings.Current.PostsPerPage, "/", cancellationToken);
+            .ToPostPageAsync(db.Posts, counts, number, settings.Current.PostsPerPage, Links.Home, cancellationToken);
         if (page is null)
             return NotFound();
 

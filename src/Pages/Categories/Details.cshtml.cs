@@ -1,4 +1,5 @@
 using Blog.Data;
+using Blog.Feeds;
 using Blog.Posts;
 using Blog.Settings;
 using Microsoft.AspNetCore.Mvc;
@@ -21,16 +22,15 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
         if (Paging.ParsePageNumber(pageNumber) is not { } number)
             return NotFound();
 
-        var path = "/category/" + Uri.EscapeDataString(slug);
         var page = await db.Posts.Published(clock.GetUtcNow().UtcDateTime).InCategory(slug)
-            .ToPostPageAsync(db.Posts, counts, number, settings.Current.PostsPerPage, path, cancellationToken);
+            .ToPostPageAsync(db.Posts, counts, number, settings.Current.PostsPerPage, Links.Category(slug), cancellationToken);
         if (page is null)
             return NotFound();
 
         (Name, Description, Posts) = (category.Name, category.Description, page);
         Meta = new PageMeta(category.Name, category.Description ?? $"Posts in {category.Name}", page.Link(number))
         {
-            CategoryFeed = path + "/feed.xml",
+            CategoryFeed = Links.Feed(FeedFormat.Rss, slug),
         };
         return Page();
     }
@@ -43,6 +43,6 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
             .FirstOrDefaultAsync(cancellationToken)
             // In another case: slugs differ by more than case, as posts' do (PostSlugs).
             ?? await db.Categories.Where(c => c.Slug.ToLower() == PostSlugs.Fold(slug)).OrderBy(c => c.Id).Select(c => c.Slug).FirstOrDefaultAsync(cancellationToken);
-        return current is null || current == slug ? NotFound() : RedirectPermanent("/category/" + Uri.EscapeDataString(current));
+        return current is null || current == slug ? NotFound() : RedirectPermanent(Links.Category(current));
     }
 }

@@ -52,7 +52,7 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
             .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Select(p => new PostLink(p.Title, p.Slug)).FirstOrDefaultAsync(cancellationToken);
         Related = await db.RelatedAsync(relatedPosts, now, article.Id, article.CategoryId, article.Tags.Select(t => t.Id).ToList(), RelatedCount, cancellationToken);
 
-        Meta = new PageMeta(article.Title, article.Excerpt, "/posts/" + Uri.EscapeDataString(article.Slug))
+        Meta = new PageMeta(article.Title, article.Excerpt, Links.Post(article.Slug))
         {
             OpenGraphType = "article",
             Image = article.CoverImage,
@@ -67,7 +67,7 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
             .Join(published, r => r.TargetId, p => p.Id, (r, p) => p.Slug)
             .FirstOrDefaultAsync(cancellationToken)
             ?? await published.StoredSlugAsync(slug, cancellationToken);
-        return current is null || current == slug ? NotFound() : RedirectPermanent("/posts/" + Uri.EscapeDataString(current));
+        return current is null || current == slug ? NotFound() : RedirectPermanent(Links.Post(current));
     }
 
     /// <summary>From the article's own tag links (the primary key), by name.</summary>

@@ -34,5 +34,5 @@ public class IndexModel(PostSearch search, IStringLocalizer<SharedResource> text
         return Page();
     }
 
-    public string PageLink(int number) => $"/search?q={Uri.EscapeDataString(Query ?? "")}" + (number > 1 ? $"&page={number}" : "");
+    public string PageLink(int number) => $"{Links.Search}?q={Uri.EscapeDataString(Query ?? "")}" + (number > 1 ? $"&page={number}" : "");
 }

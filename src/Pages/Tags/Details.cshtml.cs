@@ -20,7 +20,7 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
             return NotFound();
 
         var page = await db.Posts.Published(clock.GetUtcNow().UtcDateTime).WithTag(slug)
-            .ToPostPageAsync(db.Posts, counts, number, settings.Current.PostsPerPage, "/tag/" + Uri.EscapeDataString(slug), cancellationToken);
+            .ToPostPageAsync(db.Posts, counts, number, settings.Current.PostsPerPage, Links.Tag(slug), cancellationToken);
         if (page is null)
             return NotFound();
 
@@ -37,6 +37,6 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
             .FirstOrDefaultAsync(cancellationToken)
             // In another case: slugs differ by more than case, as posts' do (PostSlugs).
             ?? await db.Tags.Where(t => t.Slug.ToLower() == PostSlugs.Fold(slug)).OrderBy(t => t.Id).Select(t => t.Slug).FirstOrDefaultAsync(cancellationToken);
-        return current is null || current == slug ? NotFound() : RedirectPermanent("/tag/" + Uri.EscapeDataString(current));
+        return current is null || current == slug ? NotFound() : RedirectPermanent(Links.Tag(current));
     }
 }

@@ -9,23 +9,27 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Blog.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The real app on a real Kestrel server at a free loopback port, over a SQLite file in a temp
-/// folder of its own.
+/// folder of its own; on the real clock, or on one the test moves.
 /// </summary>
 public sealed class BlogServer : WebApplicationFactory<Program>
 {
+    private readonly TimeProvider? _clock;
+
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "blog-browser-tests", Guid.NewGuid().ToString("N"));
 
     private string ConnectionString => $"Data Source={Path.Combine(DataFolder, "blog.db")}";
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public BlogServer()
+    public BlogServer(TimeProvider? clock = null)
     {
+        _clock = clock;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
@@ -44,6 +48,8 @@ public sealed class BlogServer : WebApplicationFactory<Program>
         // Eight servers logging every request drown the test output; warnings and errors still show.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
+        if (_clock is not null)
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(_clock)));
     }
 
     public void Start()
@@ -55,8 +61,8 @@ public sealed class BlogServer : WebApplicationFactory<Program>
 
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 
-    /// <summary>Saves a published post the way the editor does: rendered by the real pipeline.</summary>
-    public async Task<Post> AddPostAsync(string title, string slug, string markdown, string? category = null, DateTime? publishedAt = null)
+    /// <summary>Saves a post the way the editor does (rendered by the real pipeline): published, unless a draft.</summary>
+    public async Task<Post> AddPostAsync(string title, string slug, string markdown, string? category = null, DateTime? publishedAt = null, bool draft = false)
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
@@ -65,7 +71,8 @@ public sealed class BlogServer : WebApplicationFactory<Program>
         {
             Category = category is null ? null : db.Categories.Single(c => c.Slug == category),
         };
-        post.Schedule(publishedAt ?? now.AddHours(-1));
+        if (!draft)
+            post.Schedule(publishedAt ?? now.AddHours(-1));
         post.CompleteSave(Services.GetRequiredService<MarkdownRenderer>().Render(markdown), now);
         db.Posts.Add(post);
         await db.SaveChangesAsync();

@@ -4,12 +4,17 @@ namespace Blog.BrowserTests.Infrastructure;
 /// One test class's world: the app on Kestrel over its own temp database, seeded with the study
 /// notes, and one Chromium. Use it as an IClassFixture: xunit makes one per test class.
 /// </summary>
-public sealed class SiteFixture : IAsyncLifetime
+public class SiteFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public BlogServer Server { get; } = new();
+    public SiteFixture() : this(new BlogServer()) { }
+
+    /// <summary>A site on a server of the subclass's making (<see cref="FakeClockSiteFixture"/>).</summary>
+    protected SiteFixture(BlogServer server) => Server = server;
+
+    public BlogServer Server { get; }
 
     public async Task InitializeAsync()
     {

@@ -95,6 +95,7 @@ public class CachedPagesTests(BlogAppFactory app) : IClassFixture<BlogAppFactory
         Assert.Equal(length, head.Content.Headers.ContentLength);
     }
 
+    /// <summary>A pause between looks: the smaller compressions are real work on a background thread, not a time to reach.</summary>
     private static async Task<bool> Delay()
     {
         await Task.Delay(50);

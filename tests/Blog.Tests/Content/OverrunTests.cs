@@ -36,7 +36,7 @@ public class OverrunTests
             for (var i = 0; i < 1_000; i++)
             {
                 deadline.ThrowIfPast();
-                Thread.Sleep(10);
+                Thread.Sleep(10); // slow work: a render's budget is real time on its thread, not the site's clock
             }
             return "late";
         });

@@ -5,13 +5,14 @@ using Blog.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Blog.Tests.Data;
 
 public class MigrationTests
 {
-    [Fact]
-    public async Task EmptyDatabase_MigratesAndTheModelHasNoPendingChanges()
+    /// <summary>A database of its own, empty (no tables), in a folder removed afterwards.</summary>
+    private static async Task WithEmptyDatabaseAsync(Func<BlogDbContext, Task> test)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"blog-migrate-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
@@ -20,20 +21,7 @@ public class MigrationTests
             var options = new DbContextOptionsBuilder<BlogDbContext>();
             DatabaseSetup.UseProvider(options, TestDatabase.Provider, TestDatabase.ConnectionStringFor(folder));
             await using var db = new BlogDbContext(options.Options);
-
-            await db.Database.MigrateAsync();
-
-            // Each provider applies its own set, and its snapshot matches the model.
-            Assert.All(await db.Database.GetAppliedMigrationsAsync(), id => Assert.Contains(id, db.Database.GetMigrations()));
-            var (own, others) = TestDatabase.IsPostgres
-                ? ("20261125170623_Initial", "20261125154735_Initial")
-                : ("20261125154735_Initial", "20261125170623_Initial");
-            Assert.Equal(own, db.Database.GetMigrations().First());
-            Assert.DoesNotContain(others, db.Database.GetMigrations());
-            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-            Assert.False(db.Database.HasPendingModelChanges());
-            Assert.Equal(0, await db.Posts.CountAsync());
-            Assert.Equal(0, await db.Media.CountAsync());
+            await test(db);
         }
         finally
         {
@@ -44,42 +32,46 @@ public class MigrationTests
     }
 
     [Fact]
-    public async Task PostsAnOlderBuildStoredAsScheduled_AreMigratedAndStillPublishOnTime()
+    public Task EmptyDatabase_MigratesAndTheModelHasNoPendingChanges() => WithEmptyDatabaseAsync(async db =>
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"blog-migrate-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(folder);
-        try
-        {
-            var options = new DbContextOptionsBuilder<BlogDbContext>();
-            DatabaseSetup.UseProvider(options, TestDatabase.Provider, TestDatabase.ConnectionStringFor(folder));
-            await using var db = new BlogDbContext(options.Options);
-            await db.Database.MigrateAsync();
-            var now = DateTime.UtcNow;
-            var due = new Post("定时发布：时间已到", "scheduled-due", "梯度下降 $\\theta \\leftarrow \\theta - \\eta \\nabla L$。", now.AddDays(-2));
-            var ahead = new Post("定时发布：明天", "scheduled-ahead", "下一篇：Adam 优化器。", now.AddDays(-2));
-            due.Schedule(now.AddHours(-1));
-            ahead.Schedule(now.AddDays(1));
-            db.Posts.AddRange(due, ahead);
-            await db.SaveChangesAsync();
-            // What the builds before this rule stored for both, brought back to the schema they had.
-            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
-            await migrator.MigrateAsync(db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_ScheduledDerived")).Last());
-            await db.Database.ExecuteSqlRawAsync("UPDATE \"Posts\" SET \"Status\" = 'Scheduled'");
+        await db.Database.MigrateAsync();
 
-            await db.Database.MigrateAsync();
+        // Each provider applies its own set, and its snapshot matches the model.
+        Assert.All(await db.Database.GetAppliedMigrationsAsync(), id => Assert.Contains(id, db.Database.GetMigrations()));
+        var (own, others) = TestDatabase.IsPostgres
+            ? ("20261125170623_Initial", "20261125154735_Initial")
+            : ("20261125154735_Initial", "20261125170623_Initial");
+        Assert.Equal(own, db.Database.GetMigrations().First());
+        Assert.DoesNotContain(others, db.Database.GetMigrations());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.False(db.Database.HasPendingModelChanges());
+        Assert.Equal(0, await db.Posts.CountAsync());
+        Assert.Equal(0, await db.Media.CountAsync());
+    });
 
-            db.ChangeTracker.Clear();
-            Assert.Equal(["scheduled-due"], await db.Posts.Published(now).Select(p => p.Slug).ToListAsync());
-            Assert.Equal(["scheduled-ahead"], await db.Posts.Scheduled(now).Select(p => p.Slug).ToListAsync());
-            Assert.All(await db.Posts.ToListAsync(), p => Assert.Equal(PostStatus.Published, p.Status));
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            TestDatabase.Drop(folder);
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    [Fact]
+    public Task PostsAnOlderBuildStoredAsScheduled_AreMigratedAndStillPublishOnTime() => WithEmptyDatabaseAsync(async db =>
+    {
+        await db.Database.MigrateAsync();
+        var now = DateTime.UtcNow;
+        var due = new Post("定时发布：时间已到", "scheduled-due", "梯度下降 $\\theta \\leftarrow \\theta - \\eta \\nabla L$。", now.AddDays(-2));
+        var ahead = new Post("定时发布：明天", "scheduled-ahead", "下一篇：Adam 优化器。", now.AddDays(-2));
+        due.Schedule(now.AddHours(-1));
+        ahead.Schedule(now.AddDays(1));
+        db.Posts.AddRange(due, ahead);
+        await db.SaveChangesAsync();
+        // What the builds before this rule stored for both, brought back to the schema they had.
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_ScheduledDerived")).Last());
+        await db.Database.ExecuteSqlRawAsync("UPDATE \"Posts\" SET \"Status\" = 'Scheduled'");
+
+        await db.Database.MigrateAsync();
+
+        db.ChangeTracker.Clear();
+        Assert.Equal(["scheduled-due"], await db.Posts.Published(now).Select(p => p.Slug).ToListAsync());
+        Assert.Equal(["scheduled-ahead"], await db.Posts.Scheduled(now).Select(p => p.Slug).ToListAsync());
+        Assert.All(await db.Posts.ToListAsync(), p => Assert.Equal(PostStatus.Published, p.Status));
+    });
 
     [Fact]
     public async Task FirstStart_SeedsThreeCategoriesAndAWelcomePostOnce()

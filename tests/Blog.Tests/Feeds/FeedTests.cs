@@ -141,17 +141,6 @@ public class FeedTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     }
 
     [Fact]
-    public async Task ScheduledPost_EntersTheFeedWhenItsTimeComes()
-    {
-        await app.AddPostAsync(new PostBuilder("定时入订阅").ScheduledAt(DateTime.UtcNow.AddSeconds(1)));
-        Assert.DoesNotContain("定时入订阅", await app.CreateClient().GetStringAsync("/feed.xml"));
-
-        await Task.Delay(1500);
-
-        Assert.Contains("定时入订阅", await app.CreateClient().GetStringAsync("/feed.xml"));
-    }
-
-    [Fact]
     public async Task Sitemap_ListsHomePublishedPostsCategoriesAndTags()
     {
         var post = await app.AddPostAsync(new PostBuilder("站点地图").InCategory("large-model").WithTags("地图标签"));

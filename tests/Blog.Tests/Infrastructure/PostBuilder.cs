@@ -1,5 +1,5 @@
-using Blog.Content;
 using Blog.Data;
+using Blog.Posts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Tests.Infrastructure;
@@ -37,12 +37,7 @@ public sealed class PostBuilder
 
     internal async Task<Post> BuildAsync(BlogDbContext db)
     {
-        var tags = new List<Tag>();
-        foreach (var name in _tags)
-        {
-            var slug = Slugs.FromTitle(name);
-            tags.Add(await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug) ?? new Tag { Name = name, Slug = slug });
-        }
+        var tags = await new PostWriter(db).TagsAsync(PostTags.Clean(_tags), CancellationToken.None);
         var post = new Post(Title, Slug, _markdown, DateTime.UtcNow)
         {
             Summary = _summary,

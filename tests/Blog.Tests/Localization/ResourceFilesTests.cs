@@ -39,6 +39,17 @@ public partial class ResourceFilesTests
     [Theory]
     [InlineData("zh-Hans")]
     [InlineData("zh-Hant")]
+    public void NoTwoStrings_DifferOnlyInCase(string language)
+    {
+        // Resource names are compared regardless of case: the second of "Title" and "title" is dropped.
+        var twins = Read(language).Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g));
+
+        Assert.Empty(twins);
+    }
+
+    [Theory]
+    [InlineData("zh-Hans")]
+    [InlineData("zh-Hant")]
     public void EveryTranslation_KeepsItsStringsPlaceholders(string language)
     {
         var wrong = Read(language)

@@ -43,7 +43,7 @@ public sealed class OutdatedPostsTests
         string article;
         do
         {
-            await Task.Delay(200);
+            await Task.Delay(200); // the re-render is real work, paced by the machine's load rather than the site's clock
             article = await client.GetStringAsync($"/posts/{posts[0].Slug}");
         }
         while (article.Contains(OldHtml) && DateTime.UtcNow < deadline);

@@ -64,6 +64,21 @@ public sealed class ImportReportLanguageTests(BlogAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task AdminReimport_NamesWhatChangedInChinese()
+    {
+        var author = await app.SignedInClientAsync();
+        _notes.Write("价值迭代.md", StudyNotes.WithFrontMatter($"title: 价值迭代 {_notes.Id}", "贝尔曼最优方程 $V^*(s)=\\max_a Q^*(s,a)$。"));
+        await author.SubmitMultipartFormAsync("/admin/import", ImportForm, [new FormFile("Input.Zip", "mdp.zip", _notes.Zip(), "application/zip")]);
+        _notes.Write("价值迭代.md", StudyNotes.WithFrontMatter($"title: 价值迭代（修订） {_notes.Id}", "贝尔曼最优方程，迭代到收敛。"));
+
+        var page = await (await author.SubmitMultipartFormAsync("/admin/import", ImportForm,
+            [new FormFile("Input.Zip", "mdp.zip", _notes.Zip(), "application/zip")])).ReadDocumentAsync();
+
+        Assert.Equal("有改动：标题、正文", page.QuerySelector(".import-updated .import-message")?.TextContent);
+        Assert.Equal("导入 0，更新 1，跳过 0，失败 0", page.QuerySelector(".import-summary")?.TextContent);
+    }
+
+    [Fact]
     public async Task CommandImport_OfTheSameNotes_PrintsTheReportInEnglish()
     {
         WriteNotes();

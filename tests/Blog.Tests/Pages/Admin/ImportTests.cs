@@ -177,7 +177,7 @@ public class ImportTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
             title.Parameters.AddWithValue("$id", post.Id);
             Assert.Equal("备份前的最后一篇笔记", await title.ExecuteScalarAsync());
         }
-        // The temporary copy goes once the download is sent.
+        // The temporary copy goes once the download is sent, on the server's side of the response: polled.
         for (var i = 0; i < 50 && Directory.GetFiles(Path.GetTempPath(), "blog-backup-*.db").Length > leftBefore; i++)
             await Task.Delay(100);
         Assert.Equal(leftBefore, Directory.GetFiles(Path.GetTempPath(), "blog-backup-*.db").Length);

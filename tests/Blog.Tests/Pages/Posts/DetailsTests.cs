@@ -167,17 +167,6 @@ public class DetailsTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/posts/{post.Slug}")).StatusCode);
     }
 
-    [Fact]
-    public async Task ScheduledPost_IsPublicOnceItsTimeHasCome()
-    {
-        var post = await app.AddPostAsync(new PostBuilder().ScheduledAt(DateTime.UtcNow.AddSeconds(1)));
-        await Task.Delay(1500);
-
-        var response = await app.CreateClient().GetAsync($"/posts/{post.Slug}");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
     [Theory]
     [InlineData("/posts/does-not-exist")]
     [InlineData("/posts/with%20spaces")]

@@ -86,30 +86,6 @@ public class EditTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     }
 
     [Fact]
-    public async Task Schedule_PostAppearsOnItsOwnOnceItsTimeHasPassed()
-    {
-        var client = await app.SignedInClientAsync();
-        var title = Unique("定时 Scheduled");
-        var slug = "sched-" + Guid.NewGuid().ToString("N")[..8];
-        var at = DateTime.UtcNow.AddSeconds(4);
-        var fields = Editor.Fields(title, "稍后发布。", slug);
-        fields["Input.PublishAt"] = app.Settings.ToLocal(at).ToString("yyyy-MM-ddTHH:mm:ss");
-
-        var response = await client.SubmitFormAsync("/admin/posts/new", Editor.Form, fields, "定时发布");
-
-        var post = await StoredAsync(response.SavedPostId());
-        Assert.Equal(Blog.Posts.PostState.Scheduled, post.StateAt(DateTime.UtcNow));
-        Assert.Equal(at, post.PublishedAt!.Value, TimeSpan.FromSeconds(1));
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/posts/{slug}")).StatusCode);
-        Assert.DoesNotContain(title, await client.GetStringAsync("/"));
-
-        await Task.Delay(at.AddMilliseconds(300) - DateTime.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
-
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/posts/{slug}")).StatusCode);
-        Assert.Contains(title, await client.GetStringAsync("/"));
-    }
-
-    [Fact]
     public async Task Schedule_WithADateThatDoesNotParse_IsRefusedAndTheTextKept()
     {
         var client = await app.SignedInClientAsync();

@@ -263,8 +263,8 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         // Trashed in another tab after the confirmation was shown: not part of what was confirmed.
         var late = await app.AddPostAsync(new PostBuilder("确认之后才删除的笔记"));
         var form = (IHtmlFormElement)confirmation.QuerySelector("main form")!;
-        await Task.Delay(20);
-        await app.WithDbAsync(db => db.Posts.Where(p => p.Id == late.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.DeletedAt, DateTime.UtcNow)));
+        var afterConfirmation = DateTime.UtcNow.AddSeconds(1); // later than the page's time, without waiting for it
+        await app.WithDbAsync(db => db.Posts.Where(p => p.Id == late.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.DeletedAt, afterConfirmation)));
 
         var response = await client.SubmitAsync(form);
 
