@@ -67,7 +67,8 @@ version=$(sqlite3 "$work/data/blog.db" "SELECT max(RenderVersion) FROM Posts")
 sqlite3 "$work/data/blog.db" "UPDATE Posts SET RenderVersion = 0; DELETE FROM Settings WHERE Key = '_render_version';"
 started_ns=$(date +%s%N)
 # The site logs its memory, split into its parts, after the re-render and at stop (Information, which the bench's Warning level hides).
-app_start "$work/data" Serilog__MinimumLevel__Override__Blog.Hosting.ProcessMemory=Information
+app_start "$work/data" Serilog__MinimumLevel__Override__Blog.Hosting.ProcessMemory=Information \
+  Serilog__MinimumLevel__Override__Blog.Posts.BackgroundRerender=Information
 echo "start with $((count + 1)) posts to re-render, to first answer: $start_ms ms ($start_cpu_ms ms of CPU)"
 summary_add "start to first answer, every post outdated (ms)" "$count" "$start_ms" "< 2000" "$(judge "$start_ms" '<' 2000)"
 until [ "$(sqlite3 "$work/data/blog.db" "SELECT count(*) FROM Posts WHERE RenderVersion < $version" 2>/dev/null)" = 0 ]; do
