@@ -1,10 +1,13 @@
 namespace Blog.Hosting;
 
-/// <summary>The "Blog" section of configuration (environment form: <c>Blog__MediaPath</c>, ...).</summary>
+/// <summary>
+/// The "Blog" section of configuration (environment form: <c>Blog__MediaPath</c>, ...). The
+/// database's keys (<c>Blog:Database:Provider</c>, <c>ConnectionStrings:Blog</c>) are read by
+/// <see cref="DatabaseSetup"/> when the first context is made, with the command line's and the
+/// tests' late settings, not bound here.
+/// </summary>
 public sealed class BlogOptions
 {
-    public DatabaseOptions Database { get; set; } = new();
-
     /// <summary>Where uploaded and imported images live, relative to the working directory.</summary>
     public string MediaPath { get; set; } = "data/media";
 
@@ -40,9 +43,4 @@ public sealed class BlogOptions
 
     /// <summary>URLs in one sitemap file: the protocol's limit (lower only to test the split into a sitemap index).</summary>
     public int SitemapUrls { get; set; } = 50_000;
-}
-
-public sealed class DatabaseOptions
-{
-    public string Provider { get; set; } = "Sqlite";
 }
