@@ -58,14 +58,17 @@ public sealed class PostWriter(BlogDbContext db)
     public async Task<List<Tag>> TagsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
         var nameList = names.ToArray();
+        var lowered = names.Select(n => n.ToLowerInvariant()).ToArray();
         var slugs = names.Select(n => Slugs.FromTitle(n, "tag")).ToArray();
-        var candidates = await db.Tags.Where(t => nameList.Contains(t.Name) || slugs.Contains(t.Slug)).ToListAsync(cancellationToken);
+        // One query for every name: the same name (as typed, or in any case) or the same slug.
+        var candidates = await db.Tags
+            .Where(t => nameList.Contains(t.Name) || lowered.Contains(t.Name.ToLower()) || slugs.Contains(t.Slug))
+            .ToListAsync(cancellationToken);
         var tags = new List<Tag>();
         for (var i = 0; i < names.Count; i++)
         {
             var name = names[i];
             var tag = candidates.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
-                ?? await db.Tags.FirstOrDefaultAsync(t => t.Name.ToLower() == name.ToLower(), cancellationToken)
                 ?? candidates.FirstOrDefault(t => t.Slug == slugs[i] && SameWords(t.Name, name));
             if (tag is null)
             {
