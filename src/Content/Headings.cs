@@ -73,7 +73,9 @@ internal static class Headings
             return "";
 
         var top = entries.Min(e => e.Level);
-        var sb = new StringBuilder("<nav class=\"toc\" aria-label=\"Contents\"><ul>");
+        // No label of its own: the stored HTML is the same whatever the interface's language, and
+        // the article page puts the list in a box titled in that language.
+        var sb = new StringBuilder("<nav class=\"toc\"><ul>");
         var depth = 0;
         for (var i = 0; i < entries.Count; i++)
         {

@@ -20,7 +20,7 @@ namespace Blog.Content;
 public sealed class MarkdownRenderer
 {
     /// <summary>Bump when the output changes; posts rendered by an older version are re-rendered at start.</summary>
-    public const int Version = 6;
+    public const int Version = 7;
 
     // Reading speeds: about 300 CJK characters or 200 English words a minute.
     private const double CjkPerMinute = 300, WordsPerMinute = 200;

@@ -45,6 +45,9 @@ public class DetailsTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
         Assert.Equal(["#LoRA", "#微调"], page.QuerySelectorAll(".tags a").Select(a => a.TextContent).Order());
         Assert.Matches(@"^阅读约 \d+ 分钟$", page.QuerySelector(".reading-time")?.TextContent);
         Assert.Equal(["1. 幻觉 LoRA", "2. 方法", "2.3 训练细节"], page.QuerySelectorAll("nav.toc a").Select(a => a.TextContent));
+        // Titled in the reader's language, not announced in English by a label stored with the post.
+        Assert.Equal("目录", page.QuerySelector(".toc-box summary")?.TextContent);
+        Assert.Null(page.QuerySelector("nav.toc")?.GetAttribute("aria-label"));
         Assert.NotNull(page.GetElementById("1-幻觉-lora"));
         Assert.Contains(@"p(y \mid x)</annotation>", page.QuerySelector(".article-body")!.InnerHtml);
         Assert.Equal("lazy", page.QuerySelector(".article-body img")?.GetAttribute("loading"));
