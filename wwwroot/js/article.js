@@ -93,7 +93,6 @@
           },
         );
       });
-      pre.classList.add('has-copy');
       // The language, shown by site.css as a label in the block's top-left corner.
       const match = LANGUAGE_RE.exec(code.className);
       if (match) pre.dataset.lang = match[1].toLowerCase();

@@ -38,4 +38,18 @@ public class ArticleCodeTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Contains("return F.softmax(scores, dim=-1) @ v", copied);
         Assert.Empty(page.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task Article_CodeTextStaysPut_WhenTheCopyButtonArrives()
+    {
+        // In a long note the deferred script runs after the first paint: whatever it adds must not move the code.
+        const string codeOffset = "() => { const c = document.querySelector('" + PythonCode + "'); "
+            + "return c.getBoundingClientRect().top - c.parentElement.getBoundingClientRect().top + parseFloat(getComputedStyle(c).paddingTop); }";
+        await using var before = await site.OpenAsync(StudyNotes.MathPath, configure: o => o.JavaScriptEnabled = false);
+        await using var after = await site.OpenAsync(StudyNotes.MathPath);
+        await after.WaitUntilAsync("() => document.querySelector('button.copy-code')");
+
+        Assert.Equal(await before.EvalAsync<double>(codeOffset), await after.EvalAsync<double>(codeOffset));
+        Assert.True(await after.EvalAsync<double>(codeOffset) > 20, "The strip for the language and the copy button is above the code.");
+    }
 }
