@@ -49,4 +49,17 @@ public class ServerMathTests(SiteFixture site) : IClassFixture<SiteFixture>
         var total = shifts.Sum(s => double.Parse(s[..s.IndexOf(' ')], System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(total < 0.01, "Layout shifts: " + string.Join("\n", shifts));
     }
+
+    [Fact]
+    public async Task Article_WithMath_AsksForKatexMainFontsWithThePage_OnceEach()
+    {
+        await using var page = await site.OpenAsync(StudyNotes.MathPath);
+        await page.WaitUntilAsync("() => document.fonts.status === 'loaded'");
+
+        // Preloaded fonts must be fetched the way the stylesheet's @font-face fetches them (CORS), or they come twice.
+        var fetched = await page.EvalAsync<string[]>(
+            "() => performance.getEntriesByType('resource').filter(e => /KaTeX_(Main-Regular|Math-Italic)/.test(e.name)).map(e => e.name.split('/').pop() + ' ' + e.initiatorType)");
+
+        Assert.Equal(["KaTeX_Main-Regular.woff2 link", "KaTeX_Math-Italic.woff2 link"], fetched.Order().ToArray());
+    }
 }
