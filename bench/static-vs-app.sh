@@ -51,8 +51,8 @@ report_import_10k() {
 # Accept-Encoding; the ratio is of the summed requests, and the load average is printed with it.
 # Also the CPU each server spent per answer (nginx: master and workers), which a busy machine
 # disturbs far less than requests/s.
-compare() { # n name path
-  local n=$1 name=$2 path=$3 encoding label round a_sum b_sum a_p99 b_p99 a_bad b_bad a_cpu b_cpu before
+compare() { # n name path saved-file
+  local n=$1 name=$2 path=$3 file=$4 encoding label round a_sum b_sum a_p99 b_p99 a_bad b_bad a_cpu b_cpu before
   local nginx_pids; nginx_pids="$nginx_pid $(pgrep -P "$nginx_pid" | tr '\n' ' ')"
   for encoding in gzip ""; do
     label=${encoding:-identity}
@@ -75,6 +75,27 @@ compare() { # n name path
     summary_add "cached $name, $label: req/s app/nginx" "$n" "$ratio" ">= 0.90" "$(judge "$ratio" '>=' 0.9)$(errors "$((a_bad + b_bad))")"
     summary_add "cached $name, $label: CPU per answer, nginx/app" "$n" "$(awk -v a="$a_us" -v b="$b_us" 'BEGIN { printf "%.2f", (a > 0 ? b / a : 0) }')" "-" "-"
   done
+  kestrel_alone "$n" "$name" "$path" "$file" "$a_sum"
+}
+
+# Without compression a large page costs a server that copies what sendfile spares nginx: Kestrel
+# copies the bytes into its output pipe, then the kernel copies them into the socket. The most any
+# ASP.NET Core app can do is Kestrel alone answering the same saved bytes from memory (Bench serve):
+# measured ROUNDS times without Accept-Encoding, right after the app's rounds (their sum: app_sum).
+kestrel_alone() { # n name path saved-file app_sum
+  local n=$1 name=$2 path=$3 file=$4 app_sum=$5 port url pid type="text/html; charset=utf-8" sum=0 round
+  [[ $file == *.xml ]] && type="application/rss+xml; charset=utf-8"
+  port=$(free_port) url="http://127.0.0.1:$port"
+  dotnet bench/Bench/bin/Release/net10.0/Bench.dll serve "$url" "$work/site/$file" "$type" >/dev/null 2>&1 &
+  pid=$!
+  until curl -fs -o /dev/null --max-time 2 "$url$path"; do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  ACCEPT_ENCODING="" wrk_run "$url$path" "$conns" "$warmup"
+  for round in $(seq "$rounds"); do ACCEPT_ENCODING="" wrk_run "$url$path" "$conns" "$duration"; sum=$((sum + rps)); done
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  local ratio; ratio=$(awk -v a="$app_sum" -v b="$sum" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+  printf 'N=%-6s cached    %-9s identity Kestrel alone, the same bytes from memory: %7s req/s | app/Kestrel alone %s (load %s)\n' \
+    "$n" "$name" "$((sum / rounds))" "$ratio" "$(cut -d' ' -f1 /proc/loadavg)"
+  summary_add "cached $name, identity: req/s app/Kestrel alone" "$n" "$ratio" "-" "-"
 }
 
 cpu_ms() { # pid... -> CPU time they used so far, ms
@@ -184,10 +205,10 @@ run_size() { # n
   # measured. Search is warmed and measured last: a slow search goes on running after wrk stops
   # and would weigh on the pages measured after it.
   for path in / "$article" /category/python /feed.xml; do wrk_run "$app_url$path" "$conns" "$warmup"; done
-  compare "$n" home /
-  compare "$n" article "$article"
-  compare "$n" category /category/python
-  compare "$n" feed /feed.xml
+  compare "$n" home / home.html
+  compare "$n" article "$article" article.html
+  compare "$n" category /category/python category.html
+  compare "$n" feed /feed.xml feed.xml
   app_only "$n" cached search-cjk "$search_cjk"
   app_only "$n" cached search-en "$search_en"
   local rss; rss=$(app_rss_mb)

@@ -1,8 +1,12 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Bench;
 using Blog.Content;
 
-// bench helpers:  generate COUNT FOLDER  |  render  |  screenshots NOTES FOLDER  |  math  |  math-note FILE
+// bench helpers:  generate COUNT FOLDER  |  render  |  screenshots NOTES FOLDER  |  math  |  math-note FILE  |  serve URL FILE TYPE
 switch (args)
 {
     case ["screenshots", var notesText, var folder]:
@@ -66,7 +70,25 @@ switch (args)
     case ["math-note", var file]:
         File.WriteAllText(file, "---\ntitle: 三百个公式\nslug: math-300\ndate: 2025-01-01 08:00:00\n---\n\n" + MathBench.Note(300, variant: 0));
         return 0;
+    case ["serve", var url, var file, var contentType]:
+    {
+        // What any ASP.NET Core app can reach at best: Kestrel answering every request with the same
+        // bytes from memory, and nothing else (no middleware, no log, no compression).
+        var body = File.ReadAllBytes(file);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(url);
+        var app = builder.Build();
+        app.Run(context =>
+        {
+            context.Response.ContentType = contentType;
+            context.Response.ContentLength = body.Length;
+            return context.Response.Body.WriteAsync(body, 0, body.Length, context.RequestAborted);
+        });
+        app.Run();
+        return 0;
+    }
     default:
-        Console.Error.WriteLine("usage: Bench generate COUNT FOLDER | render | screenshots NOTES FOLDER | math | math-note FILE");
+        Console.Error.WriteLine("usage: Bench generate COUNT FOLDER | render | screenshots NOTES FOLDER | math | math-note FILE | serve URL FILE TYPE");
         return 2;
 }
