@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Net;
 using Blog.Data;
 using Blog.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,19 +14,11 @@ namespace Blog.Tests.Caching;
 /// </summary>
 public sealed class ContentChangeTests : IDisposable
 {
-    private readonly ProbedApp _app = new();
+    private readonly Hooks _hooks = new();
+    private readonly BlogAppFactory _app;
 
     /// <summary>The site with a look at it while a save commits.</summary>
-    private sealed class ProbedApp : BlogAppFactory
-    {
-        public Hooks Hooks { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(s => s.ConfigureDbContext<BlogDbContext>(o => o.AddInterceptors(Hooks)));
-        }
-    }
+    public ContentChangeTests() => _app = new BlogAppFactory { Interceptors = { _hooks } };
 
     /// <summary>Looks at the site, once, while the save of a post commits.</summary>
     private sealed class Hooks : DbTransactionInterceptor
@@ -54,11 +45,11 @@ public sealed class ContentChangeTests : IDisposable
         await client.GetStringAsync("/");
         var post = new PostBuilder("提交之间 扩散模型的采样步数").PublishedAt(DateTime.UtcNow.AddMinutes(-1));
         // A reader asks for the home page when the rows are written but not committed: the page comes without the post.
-        _app.Hooks.WhileCommitting = (post.Slug, async () => Assert.DoesNotContain(post.Title, await client.GetStringAsync("/")));
+        _hooks.WhileCommitting = (post.Slug, async () => Assert.DoesNotContain(post.Title, await client.GetStringAsync("/")));
 
         await _app.AddPostAsync(post);
 
-        Assert.Null(_app.Hooks.WhileCommitting);
+        Assert.Null(_hooks.WhileCommitting);
         Assert.Contains(post.Title, await client.GetStringAsync("/"));
     }
 

@@ -5,6 +5,8 @@ using Blog.Posts;
 using Blog.Settings;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Tests.Infrastructure;
@@ -34,6 +36,9 @@ public class BlogAppFactory : WebApplicationFactory<Program>
     /// <summary>Configuration for this site only, set before its first request.</summary>
     public Dictionary<string, string> Configuration { get; } = [];
 
+    /// <summary>EF interceptors that watch this site's database work (commands counted, plans recorded), added before its first request.</summary>
+    public List<IInterceptor> Interceptors { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(DataFolder);
@@ -44,6 +49,8 @@ public class BlogAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "blog-.log"));
         foreach (var (key, value) in Configuration)
             builder.UseSetting(key, value);
+        if (Interceptors.Count > 0)
+            builder.ConfigureServices(s => s.ConfigureDbContext<BlogDbContext>(o => o.AddInterceptors(Interceptors)));
     }
 
     /// <summary>A client as the form helpers expect: it keeps cookies and does not follow redirects.</summary>

@@ -1,23 +1,15 @@
 using System.Data.Common;
 using Blog.Caching;
-using Blog.Data;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Tests.Infrastructure;
 
 /// <summary>The app with a counter of the SQL commands its pages run.</summary>
 public sealed class CountingBlogAppFactory : BlogAppFactory
 {
-    public SqlCommandCounter Counter { get; } = new();
+    public CountingBlogAppFactory() => Interceptors.Add(Counter);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(s => s.ConfigureDbContext<BlogDbContext>(o => o.AddInterceptors(Counter)));
-    }
+    public SqlCommandCounter Counter { get; } = new();
 }
 
 public sealed class SqlCommandCounter : DbCommandInterceptor

@@ -3,7 +3,6 @@ using System.Data.Common;
 using System.Text.RegularExpressions;
 using Blog.Data;
 using Blog.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -18,18 +17,10 @@ namespace Blog.Tests.Performance;
 /// </summary>
 public sealed class QueryPlanTests : IDisposable
 {
-    private readonly PlanRecordingApp _app = new() { Configuration = { ["Blog:OutputCache"] = "false" } };
+    private readonly PlanRecorder _plans = new();
+    private readonly SqliteBlogApp _app;
 
-    private sealed class PlanRecordingApp : SqliteBlogApp
-    {
-        public PlanRecorder Plans { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(s => s.ConfigureDbContext<BlogDbContext>(o => o.AddInterceptors(Plans)));
-        }
-    }
+    public QueryPlanTests() => _app = new SqliteBlogApp { Configuration = { ["Blog:OutputCache"] = "false" }, Interceptors = { _plans } };
 
     private sealed class PlanRecorder : DbCommandInterceptor
     {
@@ -76,9 +67,9 @@ public sealed class QueryPlanTests : IDisposable
 
         foreach (var url in urls)
         {
-            _app.Plans.Recorded.Clear();
+            _plans.Recorded.Clear();
             Assert.True((await client.GetAsync(url)).IsSuccessStatusCode, url);
-            foreach (var (sql, plan) in _app.Plans.Recorded)
+            foreach (var (sql, plan) in _plans.Recorded)
             {
                 // "SCAN p" alone walks every row of the posts table (aliased p, p0, ... by EF), unless
                 // p names a subquery's result (CO-ROUTINE, MATERIALIZE), which is scanned by design.
