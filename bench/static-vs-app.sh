@@ -88,7 +88,10 @@ kestrel_alone() { # n name path saved-file app_sum
   port=$(free_port) url="http://127.0.0.1:$port"
   dotnet bench/Bench/bin/Release/net10.0/Bench.dll serve "$url" "$work/site/$file" "$type" >/dev/null 2>&1 &
   pid=$!
-  until curl -fs -o /dev/null --max-time 2 "$url$path"; do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  until curl -fs -o /dev/null --max-time 2 "$url$path"; do
+    kill -0 "$pid" 2>/dev/null || { echo "N=$n cached $name: Kestrel alone (Bench serve) did not start" >&2; return 0; }
+    sleep 0.1
+  done
   ACCEPT_ENCODING="" wrk_run "$url$path" "$conns" "$warmup"
   for round in $(seq "$rounds"); do ACCEPT_ENCODING="" wrk_run "$url$path" "$conns" "$duration"; sum=$((sum + rps)); done
   kill "$pid"; wait "$pid" 2>/dev/null || true
