@@ -1,6 +1,7 @@
 using Blog.Caching;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Blog.Data;
@@ -10,13 +11,17 @@ namespace Blog.Data;
 /// so that every node of a site reads the keys another node wrote. Every save goes through
 /// <see cref="ContentChange"/>: the search index, the content version and the caches follow it.
 /// </summary>
-/// <param name="caches">This process's caches of content, emptied after each save; none for a context made by hand (a copy, a test).</param>
-public class BlogDbContext(DbContextOptions<BlogDbContext> options, ContentCaches? caches = null) : DbContext(options), IDataProtectionKeyContext
+/// <remarks>
+/// The site's contexts are pooled (see <see cref="Hosting.DatabaseSetup"/>): a pooled context
+/// takes only its options, and whatever else it keeps must hold for every lease.
+/// </remarks>
+public class BlogDbContext(DbContextOptions<BlogDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>What differs between SQLite and PostgreSQL, as chosen when these options were made.</summary>
     public DatabaseDialect Dialect { get; } = DatabaseDialect.Of(options);
 
-    internal ContentCaches? Caches => caches;
+    /// <summary>This process's caches of content, emptied after each save; none for a context made by hand (a copy, a test).</summary>
+    internal ContentCaches? Caches { get; } = options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<ContentCaches>();
 
     /// <summary>The content version stamped by saves inside a caller's transaction, announced when it commits.</summary>
     internal string? UncommittedVersion { get; set; }

@@ -13,11 +13,13 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Configuration is read when the first context is made, not at registration, so that test
-    /// hosts and environment variables that arrive late still choose the database.
+    /// hosts and environment variables that arrive late still choose the database. Contexts are
+    /// pooled: making one (its own services, its connection object) cost more than some of the
+    /// queries a page asks of it.
     /// </summary>
     public static IServiceCollection AddBlogDatabase(this IServiceCollection services)
     {
-        services.AddDbContext<BlogDbContext>((provider, options) =>
+        services.AddDbContextPool<BlogDbContext>((provider, options) =>
         {
             var configuration = provider.GetRequiredService<IConfiguration>();
             var database = ProviderOf(configuration["Blog:Database:Provider"]);
@@ -26,7 +28,7 @@ public static class DatabaseSetup
                 : DatabaseDialect.For(database).DefaultConnectionString ?? throw new InvalidOperationException(
                     "Blog:Database:Provider is 'Postgres' but ConnectionStrings:Blog is empty; set ConnectionStrings__Blog to a PostgreSQL connection string.");
             UseProvider(options, database, connectionString);
-        }, optionsLifetime: ServiceLifetime.Singleton); // built once: the default (scoped) built them again for every request
+        });
         return services;
     }
 
