@@ -10,20 +10,27 @@ namespace Blog.Posts;
 /// </summary>
 public static class RelatedPosts
 {
+    /// <summary>
+    /// Read by id alone (with the publishing rules in the query, SQLite walked the publication
+    /// index instead), and checked in memory: the index may be a moment older than a post's state
+    /// (it is dropped when the content changes, but a request may have begun before). Compiled
+    /// once, as the article's other queries are (see <c>ArticleQueries</c>).
+    /// </summary>
+    private static readonly Func<BlogDbContext, List<int>, IAsyncEnumerable<ShownRow>> Summaries = EF.CompileAsyncQuery(
+        (BlogDbContext db, List<int> shown) => db.Posts.Where(p => shown.Contains(p.Id))
+            .Select(p => new ShownRow(p.Status, p.PublishedAt, p.DeletedAt, new PostSummary(
+                p.Id, p.Title, p.Slug, p.Summary != null && p.Summary != "" ? p.Summary : p.Excerpt, p.PublishedAt ?? p.CreatedAt,
+                p.Category == null ? null : new CategoryLink(p.Category.Name, p.Category.Slug)))));
+
+    private sealed record ShownRow(PostStatus Status, DateTime? PublishedAt, DateTime? DeletedAt, PostSummary Summary);
+
     public static async Task<IReadOnlyList<PostSummary>> RelatedAsync(this BlogDbContext db, RelatedPostsIndex index, DateTime nowUtc,
         int postId, int? categoryId, IReadOnlyCollection<int> tagIds, int count, CancellationToken cancellationToken)
     {
         var shown = await index.RelatedToAsync(postId, categoryId, tagIds, count, cancellationToken);
         if (shown.Count == 0)
             return [];
-        // Read by id alone (with the publishing rules in the query, SQLite walked the publication
-        // index instead), and still only if public: the index may be a moment older than a post's
-        // state (it is dropped when the content changes, but a request may have begun before).
-        var rows = await db.Posts.AsNoTracking().Where(p => shown.Contains(p.Id))
-            .Select(p => new { p.Status, p.PublishedAt, p.DeletedAt, Summary = new PostSummary(
-                p.Id, p.Title, p.Slug, p.Summary != null && p.Summary != "" ? p.Summary : p.Excerpt, p.PublishedAt ?? p.CreatedAt,
-                p.Category == null ? null : new CategoryLink(p.Category.Name, p.Category.Slug)) })
-            .ToListAsync(cancellationToken);
+        var rows = await Summaries(db, shown).ToListAsync(cancellationToken);
         return rows.Where(r => PostQueries.StateOf(r.Status, r.PublishedAt, r.DeletedAt, nowUtc) == PostState.Published)
             .Select(r => r.Summary).OrderBy(p => shown.IndexOf(p.Id)).ToList();
     }

@@ -22,34 +22,14 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var published = db.Posts.AsNoTracking().Published(now);
-
-        // The tags come in a query of their own: joined to the article, SQLite materialized every
-        // post's tag links (200,000 rows at 100,000 notes) to find this one's.
-        var found = await published.Where(p => p.Slug == slug).Select(p => new ArticleView(
-                p.Id, p.Title, p.Slug, p.Html, p.TocHtml,
-                p.Summary != null && p.Summary != "" ? p.Summary : p.Excerpt,
-                p.PublishedAt!.Value, p.UpdatedAt, p.ReadingMinutes, p.WordCount,
-                p.HasMath, p.HasCode, p.CoverImage, p.CategoryId,
-                p.Category == null ? null : new CategoryLink(p.Category.Name, p.Category.Slug),
-                new List<TagLink>(), p.Language))
-            .FirstOrDefaultAsync(cancellationToken);
-
+        var found = await ArticleQueries.BySlug(db, slug, now, cancellationToken);
         if (found is null)
-            return await RedirectFromOldSlugAsync(published, slug, cancellationToken);
+            return await RedirectFromOldSlugAsync(db.Posts.AsNoTracking().Published(now), slug, cancellationToken);
 
-        var article = found with { Tags = await TagsOfAsync(found.Id, cancellationToken) };
+        var article = found with { Tags = await ArticleQueries.Tags(db, found.Id).ToListAsync(cancellationToken) };
         Article = article;
-        // "Earlier than the article" as a range on PublishedAt (<=) narrowed by the tie-break, rather
-        // than an OR of two ranges: SQLite then reads the publication index from the article onwards
-        // instead of sorting every earlier post (20 ms at 100,000 notes).
-        var at = article.PublishedAt;
-        Previous = await published
-            .Where(p => p.PublishedAt <= at && (p.PublishedAt < at || p.Id < article.Id))
-            .NewestFirst().Select(p => new PostLink(p.Title, p.Slug)).FirstOrDefaultAsync(cancellationToken);
-        Next = await published
-            .Where(p => p.PublishedAt >= at && (p.PublishedAt > at || p.Id > article.Id))
-            .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Select(p => new PostLink(p.Title, p.Slug)).FirstOrDefaultAsync(cancellationToken);
+        Previous = await ArticleQueries.Previous(db, article.PublishedAt, article.Id, now, cancellationToken);
+        Next = await ArticleQueries.Next(db, article.PublishedAt, article.Id, now, cancellationToken);
         Related = await db.RelatedAsync(relatedPosts, now, article.Id, article.CategoryId, article.Tags.Select(t => t.Id).ToList(), RelatedCount, cancellationToken);
 
         Meta = new PageMeta(article.Title, article.Excerpt, Links.Post(article.Slug))
@@ -69,15 +49,6 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
             ?? await published.StoredSlugAsync(slug, cancellationToken);
         return current is null || current == slug ? NotFound() : RedirectPermanent(Links.Post(current));
     }
-
-    /// <summary>From the article's own tag links (the primary key), by name.</summary>
-    private Task<List<TagLink>> TagsOfAsync(int postId, CancellationToken cancellationToken) =>
-        db.PostTags
-            .Where(l => l.PostId == postId)
-            .Join(db.Tags, l => l.TagId, t => t.Id, (l, t) => t)
-            .OrderBy(t => t.Name)
-            .Select(t => new TagLink(t.Id, t.Name, t.Slug))
-            .ToListAsync(cancellationToken);
 
     public string LocalDate(DateTime utc) => settings.Current.ToLocal(utc).ToString("yyyy-MM-dd");
 

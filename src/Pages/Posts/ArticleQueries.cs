@@ -1,0 +1,57 @@
+using Blog.Data;
+using Blog.Posts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Pages.Posts;
+
+/// <summary>
+/// The article page's queries, compiled once. Asked as LINQ at each request, EF built every
+/// query's expression again, took its parameters out and looked it up in its cache: for these
+/// few rows that cost more than the database's work. A compiled query cannot call
+/// <see cref="PostQueries.Published"/>, so each states the same rule (published, its time come,
+/// not in the trash) in the same words.
+/// </summary>
+internal static class ArticleQueries
+{
+    /// <summary>The public article with this slug. Its tags come in a query of their own: joined to the article,
+    /// SQLite materialized every post's tag links (200,000 rows at 100,000 notes) to find this one's.</summary>
+    public static readonly Func<BlogDbContext, string, DateTime, CancellationToken, Task<ArticleView?>> BySlug = EF.CompileAsyncQuery(
+        (BlogDbContext db, string slug, DateTime now, CancellationToken _) => db.Posts
+            .Where(p => p.Status == PostStatus.Published && p.PublishedAt <= now && p.DeletedAt == null && p.Slug == slug)
+            .Select(p => new ArticleView(
+                p.Id, p.Title, p.Slug, p.Html, p.TocHtml,
+                p.Summary != null && p.Summary != "" ? p.Summary : p.Excerpt,
+                p.PublishedAt!.Value, p.UpdatedAt, p.ReadingMinutes, p.WordCount,
+                p.HasMath, p.HasCode, p.CoverImage, p.CategoryId,
+                p.Category == null ? null : new CategoryLink(p.Category.Name, p.Category.Slug),
+                new List<TagLink>(), p.Language))
+            .FirstOrDefault());
+
+    /// <summary>From the article's own tag links (the primary key), by name.</summary>
+    public static readonly Func<BlogDbContext, int, IAsyncEnumerable<TagLink>> Tags = EF.CompileAsyncQuery(
+        (BlogDbContext db, int postId) => db.PostTags
+            .Where(l => l.PostId == postId)
+            .Join(db.Tags, l => l.TagId, t => t.Id, (l, t) => t)
+            .OrderBy(t => t.Name)
+            .Select(t => new TagLink(t.Id, t.Name, t.Slug)));
+
+    // "Earlier than the article" as a range on PublishedAt (<=) narrowed by the tie-break, rather
+    // than an OR of two ranges: SQLite then reads the publication index from the article onwards
+    // instead of sorting every earlier post (20 ms at 100,000 notes). "Later" likewise.
+
+    public static readonly Func<BlogDbContext, DateTime, int, DateTime, CancellationToken, Task<PostLink?>> Previous = EF.CompileAsyncQuery(
+        (BlogDbContext db, DateTime at, int id, DateTime now, CancellationToken _) => db.Posts
+            .Where(p => p.Status == PostStatus.Published && p.PublishedAt <= now && p.DeletedAt == null)
+            .Where(p => p.PublishedAt <= at && (p.PublishedAt < at || p.Id < id))
+            .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+            .Select(p => new PostLink(p.Title, p.Slug))
+            .FirstOrDefault());
+
+    public static readonly Func<BlogDbContext, DateTime, int, DateTime, CancellationToken, Task<PostLink?>> Next = EF.CompileAsyncQuery(
+        (BlogDbContext db, DateTime at, int id, DateTime now, CancellationToken _) => db.Posts
+            .Where(p => p.Status == PostStatus.Published && p.PublishedAt <= now && p.DeletedAt == null)
+            .Where(p => p.PublishedAt >= at && (p.PublishedAt > at || p.Id > id))
+            .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id)
+            .Select(p => new PostLink(p.Title, p.Slug))
+            .FirstOrDefault());
+}
