@@ -98,6 +98,20 @@ public class SlugCaseTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     }
 
     [Fact]
+    public async Task ASlugTakenSixtyTimes_IsNumberedWithTheFirstFreeNumber_InAnyCase()
+    {
+        // The candidates are looked up a few dozen at a time: the first free one may be past the first lot.
+        var id = Id();
+        await app.AddPostAsync(new PostBuilder($"笔记 {id}").WithSlug($"Note-{id}"));
+        foreach (var n in Enumerable.Range(2, 60).Where(n => n != 57))
+            await app.AddPostAsync(new PostBuilder($"笔记 {id} {n}").WithSlug(n % 2 == 0 ? $"note-{id}-{n}" : $"NOTE-{id}-{n}"));
+
+        Assert.Equal($"note-{id}-57", await app.WithDbAsync(db => db.UniqueAsync($"note-{id}", 0, CancellationToken.None)));
+        await app.AddPostAsync(new PostBuilder($"笔记 {id} 57").WithSlug($"Note-{id}-57"));
+        Assert.Equal($"Note-{id}-62", await app.WithDbAsync(db => db.UniqueAsync($"Note-{id}", 0, CancellationToken.None)));
+    }
+
+    [Fact]
     public async Task ACategoryInAnotherCase_Answers301_AndSoDoesItsFeed()
     {
         var reader = Reader();
