@@ -35,23 +35,29 @@ internal static class ArticleQueries
             .OrderBy(t => t.Name)
             .Select(t => new TagLink(t.Id, t.Name, t.Slug)));
 
-    // "Earlier than the article" as a range on PublishedAt (<=) narrowed by the tie-break, rather
-    // than an OR of two ranges: SQLite then reads the publication index from the article onwards
-    // instead of sorting every earlier post (20 ms at 100,000 notes). "Later" likewise.
-
-    public static readonly Func<BlogDbContext, DateTime, int, DateTime, CancellationToken, Task<PostLink?>> Previous = EF.CompileAsyncQuery(
-        (BlogDbContext db, DateTime at, int id, DateTime now, CancellationToken _) => db.Posts
+    /// <summary>
+    /// The article's neighbours in the blog's order, the one before and the one after, in one
+    /// statement. "Earlier than the article" is a range on PublishedAt (&lt;=) narrowed by the
+    /// tie-break, rather than an OR of two ranges: SQLite then reads the publication index from the
+    /// article onwards instead of sorting every earlier post (20 ms at 100,000 notes); "later" likewise.
+    /// </summary>
+    public static readonly Func<BlogDbContext, DateTime, int, DateTime, IAsyncEnumerable<Neighbour>> Neighbours = EF.CompileAsyncQuery(
+        (BlogDbContext db, DateTime at, int id, DateTime now) => db.Posts
             .Where(p => p.Status == PostStatus.Published && p.PublishedAt <= now && p.DeletedAt == null)
             .Where(p => p.PublishedAt <= at && (p.PublishedAt < at || p.Id < id))
             .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
-            .Select(p => new PostLink(p.Title, p.Slug))
-            .FirstOrDefault());
+            .Select(p => new { p.Id, p.PublishedAt, p.Title, p.Slug })
+            .Take(1)
+            .Concat(db.Posts
+                .Where(p => p.Status == PostStatus.Published && p.PublishedAt <= now && p.DeletedAt == null)
+                .Where(p => p.PublishedAt >= at && (p.PublishedAt > at || p.Id > id))
+                .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id)
+                .Select(p => new { p.Id, p.PublishedAt, p.Title, p.Slug })
+                .Take(1))
+            .Select(p => new Neighbour(p.Id, p.PublishedAt!.Value, new PostLink(p.Title, p.Slug))));
 
-    public static readonly Func<BlogDbContext, DateTime, int, DateTime, CancellationToken, Task<PostLink?>> Next = EF.CompileAsyncQuery(
-        (BlogDbContext db, DateTime at, int id, DateTime now, CancellationToken _) => db.Posts
-            .Where(p => p.Status == PostStatus.Published && p.PublishedAt <= now && p.DeletedAt == null)
-            .Where(p => p.PublishedAt >= at && (p.PublishedAt > at || p.Id > id))
-            .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id)
-            .Select(p => new PostLink(p.Title, p.Slug))
-            .FirstOrDefault());
+    internal sealed record Neighbour(int Id, DateTime PublishedAt, PostLink Link)
+    {
+        public bool IsAfter(DateTime at, int id) => PublishedAt > at || PublishedAt == at && Id > id;
+    }
 }

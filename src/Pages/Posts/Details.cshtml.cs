@@ -28,8 +28,9 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
 
         var article = found with { Tags = await ArticleQueries.Tags(db, found.Id).ToListAsync(cancellationToken) };
         Article = article;
-        Previous = await ArticleQueries.Previous(db, article.PublishedAt, article.Id, now, cancellationToken);
-        Next = await ArticleQueries.Next(db, article.PublishedAt, article.Id, now, cancellationToken);
+        var neighbours = await ArticleQueries.Neighbours(db, article.PublishedAt, article.Id, now).ToListAsync(cancellationToken);
+        Previous = neighbours.FirstOrDefault(n => !n.IsAfter(article.PublishedAt, article.Id))?.Link;
+        Next = neighbours.FirstOrDefault(n => n.IsAfter(article.PublishedAt, article.Id))?.Link;
         Related = await db.RelatedAsync(relatedPosts, now, article.Id, article.CategoryId, article.Tags.Select(t => t.Id).ToList(), RelatedCount, cancellationToken);
 
         Meta = new PageMeta(article.Title, article.Excerpt, Links.Post(article.Slug))
