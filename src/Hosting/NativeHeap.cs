@@ -15,9 +15,9 @@ internal static class NativeHeap
     private const int TrimThreshold = -1, MmapThreshold = -3, ArenaMax = -8; // mallopt's M_TRIM_THRESHOLD, M_MMAP_THRESHOLD, M_ARENA_MAX
 
     /// <summary>
-    /// Blocks from 1 MB up are mapped on their own and given back when freed (fixing the threshold
+    /// Blocks from 512 KB up are mapped on their own and given back when freed (fixing the threshold
     /// turns off glibc's raising it), and one arena per core is shared by the threads. Smaller blocks
-    /// stay in the arenas, and an arena keeps up to 8 MB free at its top: zlib's state for each
+    /// stay in the arenas, and an arena keeps up to 1 MB free at its top: zlib's state for each
     /// compressed answer (a few hundred KB, made and freed at every request) was mapped, zeroed page
     /// by page and unmapped again, a tenth of an uncached article's time. <see cref="Trim"/> still
     /// gives everything free back after a burst.
@@ -26,8 +26,8 @@ internal static class NativeHeap
     {
         Try(() =>
         {
-            MallOpt(MmapThreshold, 1024 * 1024);
-            MallOpt(TrimThreshold, 8 * 1024 * 1024);
+            MallOpt(MmapThreshold, 512 * 1024);
+            MallOpt(TrimThreshold, 1024 * 1024);
             MallOpt(ArenaMax, Math.Max(2, Environment.ProcessorCount));
         });
     }
