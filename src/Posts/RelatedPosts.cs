@@ -16,11 +16,11 @@ public static class RelatedPosts
     /// (it is dropped when the content changes, but a request may have begun before). Compiled
     /// once, as the article's other queries are (see <c>ArticleQueries</c>).
     /// </summary>
-    private static readonly Func<BlogDbContext, List<int>, IAsyncEnumerable<ShownRow>> Summaries = EF.CompileAsyncQuery(
+    private static readonly CompiledForEachProvider<Func<BlogDbContext, List<int>, IAsyncEnumerable<ShownRow>>> Summaries = new(() => EF.CompileAsyncQuery(
         (BlogDbContext db, List<int> shown) => db.Posts.Where(p => shown.Contains(p.Id))
             .Select(p => new ShownRow(p.Status, p.PublishedAt, p.DeletedAt, new PostSummary(
                 p.Id, p.Title, p.Slug, p.Summary != null && p.Summary != "" ? p.Summary : p.Excerpt, p.PublishedAt ?? p.CreatedAt,
-                p.Category == null ? null : new CategoryLink(p.Category.Name, p.Category.Slug)))));
+                p.Category == null ? null : new CategoryLink(p.Category.Name, p.Category.Slug))))));
 
     private sealed record ShownRow(PostStatus Status, DateTime? PublishedAt, DateTime? DeletedAt, PostSummary Summary);
 
@@ -30,7 +30,7 @@ public static class RelatedPosts
         var shown = await index.RelatedToAsync(postId, categoryId, tagIds, count, cancellationToken);
         if (shown.Count == 0)
             return [];
-        var rows = await Summaries(db, shown).ToListAsync(cancellationToken);
+        var rows = await Summaries.For(db)(db, shown).ToListAsync(cancellationToken);
         return rows.Where(r => PostQueries.StateOf(r.Status, r.PublishedAt, r.DeletedAt, nowUtc) == PostState.Published)
             .Select(r => r.Summary).OrderBy(p => shown.IndexOf(p.Id)).ToList();
     }

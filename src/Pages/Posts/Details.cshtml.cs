@@ -22,7 +22,7 @@ public class DetailsModel(BlogDbContext db, SiteSettingsStore settings, TimeProv
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var found = await ArticleQueries.BySlug(db, slug, now, cancellationToken);
+        var found = await ArticleQueries.BySlugAsync(db, slug, now, cancellationToken);
         if (found is null)
             return await RedirectFromOldSlugAsync(db.Posts.AsNoTracking().Published(now), slug, cancellationToken);
 
