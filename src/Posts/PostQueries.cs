@@ -7,7 +7,9 @@ namespace Blog.Posts;
 /// and it is not in the trash; published with a time still ahead, it is scheduled. Stated here
 /// three ways, for the three places a rule can run: LINQ (<see cref="Published"/> and its
 /// siblings), SQL (<see cref="PublishedSql"/>) and memory (<see cref="StateOf"/>, which
-/// <see cref="Post.StateAt"/> asks). Every public page, feed, search and admin list uses these.
+/// <see cref="Post.StateAt"/> asks). Every public page, feed, search and admin list uses these;
+/// the article page's compiled queries (<c>ArticleQueries</c>), which cannot call a method, write
+/// the LINQ form out.
 /// </summary>
 public static class PostQueries
 {
