@@ -56,13 +56,17 @@ public sealed class ContentVersion(IServiceScopeFactory scopes, TimeProvider clo
             return false;
         try
         {
+            var known = _known;
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
             var version = await db.Settings.AsNoTracking().Where(s => s.Key == Key).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken);
-            var changed = _known is not null && version != _known;
-            _known = version ?? "";
+            // A save of this process may have committed while the question was out (Wrote): the
+            // answer is then its version or an older one, neither another process's change, and an
+            // older one must not replace the newer this process knows.
+            if (Interlocked.CompareExchange(ref _known, version ?? "", known) != known)
+                return false;
             _checkedAt = now;
-            return changed;
+            return known is not null && version != known;
         }
         finally
         {
