@@ -19,7 +19,7 @@ internal static class NativeHeap
     /// turns off glibc's raising it), and one arena per core is shared by the threads. Smaller blocks
     /// stay in the arenas, and an arena keeps up to 1 MB free at its top: zlib's state for each
     /// compressed answer (a few hundred KB, made and freed at every request) was mapped, zeroed page
-    /// by page and unmapped again, a tenth of an uncached article's time. <see cref="Trim"/> still
+    /// by page and unmapped again at every request. <see cref="Trim"/> still
     /// gives everything free back after a burst.
     /// </summary>
     public static void Configure()

@@ -108,6 +108,21 @@ public class DetailsTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     }
 
     [Fact]
+    public async Task Article_PublishedAtTheSameSecondAsOthers_LinksThemInTheOrderTheyWereAdded()
+    {
+        // An import gives a folder's notes one time; the blog's order then goes by id, and so do previous and next.
+        var at = new DateTime(2022, 6, 1, 8, 0, 0, DateTimeKind.Utc);
+        var first = await app.AddPostAsync(new PostBuilder("同一时刻 甲").PublishedAt(at));
+        var second = await app.AddPostAsync(new PostBuilder("同一时刻 乙").PublishedAt(at));
+        var third = await app.AddPostAsync(new PostBuilder("同一时刻 丙").PublishedAt(at));
+
+        var page = await app.CreateClient().GetDocumentAsync($"/posts/{second.Slug}");
+
+        Assert.Equal($"/posts/{first.Slug}", page.QuerySelector(".prev-next a.prev")?.GetAttribute("href"));
+        Assert.Equal($"/posts/{third.Slug}", page.QuerySelector(".prev-next a.next")?.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Article_LinksPreviousAndNextAndRelatedNotesWithExcerpts()
     {
         var day = new DateTime(2023, 1, 1, 0, 0, 0, DateTimeKind.Utc);
