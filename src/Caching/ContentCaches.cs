@@ -14,6 +14,9 @@ public sealed class ContentCaches(
     ContentVersion version, NextPublication nextPublication, PostCounts postCounts, RelatedPostsIndex relatedPosts,
     FeedService feeds, SiteSettingsStore settings, PageCache pages)
 {
+    /// <summary>Before a save of this process commits: <paramref name="stamped"/> is the content version it stamped.</summary>
+    public void BeforeCommit(string stamped) => version.Committing(stamped);
+
     /// <summary>After a save of this process has committed: <paramref name="written"/> is the content version it stamped.</summary>
     public void AfterSave(string written)
     {

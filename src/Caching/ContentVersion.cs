@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Blog.Data;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,7 @@ public sealed class ContentVersion(IServiceScopeFactory scopes, TimeProvider clo
     private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim _checking = new(1, 1);
+    private readonly ConcurrentDictionary<string, byte> _committing = new(StringComparer.Ordinal);
     private string? _known;
     private DateTime _checkedAt = DateTime.MinValue;
 
@@ -41,11 +43,18 @@ public sealed class ContentVersion(IServiceScopeFactory scopes, TimeProvider clo
         return version;
     }
 
-    /// <summary>Records a version this process wrote itself, so it is not mistaken for someone else's.</summary>
+    /// <summary>
+    /// A version this process has stamped and is about to commit: a look at the version between the
+    /// commit and <see cref="Wrote"/> finds it, and must not take it for someone else's.
+    /// </summary>
+    public void Committing(string version) => _committing.TryAdd(version, 0);
+
+    /// <summary>Records a version this process wrote itself (committed), so it is not mistaken for someone else's.</summary>
     public void Wrote(string version)
     {
         _known = version;
         _checkedAt = clock.GetUtcNow().UtcDateTime;
+        _committing.TryRemove(version, out _);
     }
 
     /// <summary>True when another process changed the content since the last look (at most one look a second).</summary>
@@ -60,10 +69,11 @@ public sealed class ContentVersion(IServiceScopeFactory scopes, TimeProvider clo
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
             var version = await db.Settings.AsNoTracking().Where(s => s.Key == Key).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken);
-            // A save of this process may have committed while the question was out (Wrote): the
-            // answer is then its version or an older one, neither another process's change, and an
-            // older one must not replace the newer this process knows.
-            if (Interlocked.CompareExchange(ref _known, version ?? "", known) != known)
+            // A save of this process may have committed and not yet recorded its version (Committing),
+            // or recorded it while the question was out (Wrote): the answer is then its version or an
+            // older one, neither another process's change, and an older one must not replace the
+            // newer this process knows.
+            if (version is not null && _committing.ContainsKey(version) || Interlocked.CompareExchange(ref _known, version ?? "", known) != known)
                 return false;
             _checkedAt = now;
             return known is not null && version != known;

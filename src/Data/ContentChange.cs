@@ -39,7 +39,8 @@ internal static class ContentChange
             return saved;
         }
 
-        // 5. Commit.
+        // 5. Commit, the version known for this process's own beforehand (ContentVersion.Committing).
+        db.Caches?.BeforeCommit(version);
         await own.CommitAsync(cancellationToken);
 
         // 6. Only now this process's caches are emptied: a page read before the commit, without the change, is not kept.
@@ -53,11 +54,15 @@ internal static class ContentChange
     /// </summary>
     public static async Task CommitAsync(BlogDbContext db, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
-        await transaction.CommitAsync(cancellationToken);
-        if (db.UncommittedVersion is { } version)
+        var version = db.UncommittedVersion;
+        if (version is null)
         {
-            db.UncommittedVersion = null;
-            db.Caches?.AfterSave(version);
+            await transaction.CommitAsync(cancellationToken);
+            return;
         }
+        db.Caches?.BeforeCommit(version);
+        await transaction.CommitAsync(cancellationToken);
+        db.UncommittedVersion = null;
+        db.Caches?.AfterSave(version);
     }
 }

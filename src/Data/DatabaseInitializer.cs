@@ -69,6 +69,7 @@ public static class DatabaseInitializer
             welcome.Publish(now);
             welcome.CompleteSave(renderer.Render(welcome.Markdown), now);
             db.Posts.Add(welcome);
+            await OutdatedPosts.MarkUpToDateAsync(db, cancellationToken); // its only post is rendered just above
         }
 
         db.Settings.Add(new Setting { Key = SeededKey, Value = "true" });

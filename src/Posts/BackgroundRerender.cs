@@ -17,6 +17,11 @@ public sealed class BackgroundRerender(IServiceProvider services, MathTypesetter
     // Pauses are about the machine's load, not the site's time: real time, not the TimeProvider.
     private static readonly TimeSpan BetweenBatches = TimeSpan.FromMilliseconds(100);
 
+    private readonly TaskCompletionSource _firstRunEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the first run since the start has ended (to wait for, not to poll the database).</summary>
+    public Task FirstRunEnded => _firstRunEnded.Task;
+
     /// <summary>
     /// The burst is over: the heaps it grew (batches of posts and their HTML, V8's garbage) are given
     /// back to the system once, rather than kept for a load that will not come again.
@@ -39,5 +44,6 @@ public sealed class BackgroundRerender(IServiceProvider services, MathTypesetter
             ReleaseMemory();
             ProcessMemory.Log(logger, "after the re-render", math);
         }
+        _firstRunEnded.TrySetResult();
     }
 }

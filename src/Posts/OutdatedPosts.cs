@@ -18,6 +18,7 @@ public static class OutdatedPosts
 
     private static readonly string Current = MarkdownRenderer.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+
     /// <summary>
     /// Re-renders every outdated post; returns how many. <paramref name="betweenBatches"/> is awaited
     /// after each batch (the site pauses there, so that readers come first).
@@ -70,13 +71,23 @@ public static class OutdatedPosts
             return rerendered; // the database is not up to date: the next start looks again
         }
 
+        await MarkUpToDateAsync(db, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return rerendered;
+    }
+
+    /// <summary>
+    /// Marks every post as rendered by this pipeline, with the caller's next save. The seed marks a
+    /// new database so: else the site's first start would look for outdated posts and write the mark
+    /// then, a save that empties the page cache of a site that has just begun to answer.
+    /// </summary>
+    public static async Task MarkUpToDateAsync(BlogDbContext db, CancellationToken cancellationToken)
+    {
         var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == RenderVersionKey, cancellationToken);
         if (row is null)
             db.Settings.Add(new Setting { Key = RenderVersionKey, Value = Current });
         else
             row.Value = Current;
-        await db.SaveChangesAsync(cancellationToken);
-        return rerendered;
     }
 
     /// <summary>

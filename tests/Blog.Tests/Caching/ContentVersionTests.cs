@@ -19,7 +19,22 @@ public class ContentVersionTests(ContentVersionTests.App app) : IClassFixture<Co
         /// <summary>Run once, when the next look at the version has read it and before the site has its answer.</summary>
         public Func<Task>? DuringLook { get; set; }
 
-        public App() => Interceptors.Add(new LookInterceptor(this));
+        /// <summary>Run once, when the next transaction has committed and before the save that made it returns.</summary>
+        public Func<Task>? AfterCommit { get; set; }
+
+        public App() => Interceptors.AddRange([new LookInterceptor(this), new CommitInterceptor(this)]);
+    }
+
+    private sealed class CommitInterceptor(App app) : DbTransactionInterceptor
+    {
+        public override async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (app.AfterCommit is { } after)
+            {
+                app.AfterCommit = null;
+                await after();
+            }
+        }
     }
 
     private sealed class LookInterceptor(App app) : DbCommandInterceptor
@@ -59,5 +74,20 @@ public class ContentVersionTests(ContentVersionTests.App app) : IClassFixture<Co
 
         app.Clock.Advance(TimeSpan.FromSeconds(2));
         Assert.False(await version.ChangedElsewhereAsync(CancellationToken.None), "the look put back the version from before the save");
+    }
+
+    [Fact]
+    public async Task ASaveOfThisProcess_LookedAtBetweenItsCommitAndItsCachesEmptied_IsNotTakenForAChangeElsewhere()
+    {
+        var version = app.Services.GetRequiredService<ContentVersion>();
+        app.Clock.Advance(TimeSpan.FromSeconds(2));
+        await version.ChangedElsewhereAsync(CancellationToken.None); // learns the version
+
+        bool? changedElsewhere = null;
+        app.AfterCommit = async () => changedElsewhere = await version.ChangedElsewhereAsync(CancellationToken.None);
+        app.Clock.Advance(TimeSpan.FromSeconds(2));
+        await app.AddPostAsync(new PostBuilder("提交之后的一瞬"));
+
+        Assert.False(changedElsewhere ?? throw new Xunit.Sdk.XunitException("no look ran after the save's commit"));
     }
 }

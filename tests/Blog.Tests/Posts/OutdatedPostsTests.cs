@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using Blog.Content;
 using Blog.Data;
+using Blog.Posts;
 using Blog.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Tests.Posts;
@@ -79,15 +82,51 @@ public sealed class OutdatedPostsTests
         Assert.False(await restarted.WithDbAsync(db => db.Settings.AnyAsync(s => s.Key == "_render_version")), "the database is not marked up to date");
     }
 
-    /// <summary>As an older build left them: its HTML, its version, and no mark that the database is up to date.</summary>
-    internal static Task MakeOutdatedAsync(BlogAppFactory app) => app.WithDbAsync(async db =>
+    [Fact]
+    public async Task ANewSite_IsMarkedRenderedByThisPipeline_InTheSeedsOwnSave()
     {
-        // After the site's own re-render at start, which ends by marking the database up to date.
-        for (var tries = 0; tries < 300 && !await db.Settings.AnyAsync(s => s.Key == "_render_version"); tries++)
-            await Task.Delay(100);
-        await db.Posts.ExecuteUpdateAsync(s => s.SetProperty(p => p.RenderVersion, 0).SetProperty(p => p.Html, OldHtml));
-        await db.Settings.Where(s => s.Key == "_render_version").ExecuteDeleteAsync();
-    });
+        // A later save of the mark (the first start's look for outdated posts) would empty the page
+        // cache of a site that has just begun to answer.
+        var saves = new SettingSaves();
+        using var app = new BlogAppFactory { Interceptors = { saves } };
+        app.CreateClient();
+        await app.Services.GetRequiredService<BackgroundRerender>().FirstRunEnded.WaitAsync(TimeSpan.FromSeconds(60));
+
+        var markSaves = saves.KeysOfEach.Where(keys => keys.Contains("_render_version")).ToList();
+        var only = Assert.Single(markSaves);
+        Assert.Contains("_seeded", only);
+    }
+
+    /// <summary>The keys of the settings each save writes.</summary>
+    private sealed class SettingSaves : SaveChangesInterceptor
+    {
+        private readonly ConcurrentQueue<string[]> _saves = new();
+
+        public IEnumerable<string[]> KeysOfEach => _saves;
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            var keys = eventData.Context!.ChangeTracker.Entries<Setting>()
+                .Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity.Key).ToArray();
+            if (keys.Length > 0)
+                _saves.Enqueue(keys);
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    /// <summary>As an older build left them: its HTML, its version, and no mark that the database is up to date.</summary>
+    internal static async Task MakeOutdatedAsync(BlogAppFactory app)
+    {
+        // After the site's own look for outdated posts at its start, which would render them again.
+        await app.Services.GetRequiredService<BackgroundRerender>().FirstRunEnded.WaitAsync(TimeSpan.FromSeconds(60));
+        await app.WithDbAsync(async db =>
+        {
+            await db.Posts.ExecuteUpdateAsync(s => s.SetProperty(p => p.RenderVersion, 0).SetProperty(p => p.Html, OldHtml));
+            await db.Settings.Where(s => s.Key == "_render_version").ExecuteDeleteAsync();
+        });
+    }
 
     /// <summary>
     /// An open transaction that has written every post: on SQLite it holds the database's write
