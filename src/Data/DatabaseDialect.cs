@@ -84,6 +84,13 @@ public abstract class DatabaseDialect
     /// <summary>What the site connects to, in an operator's words, without the password.</summary>
     public abstract DatabaseTarget Describe(string? connectionString);
 
+    /// <summary>The posts imported from a collection: their source keys start with "collection/".</summary>
+    public virtual IQueryable<Post> FromCollection(IQueryable<Post> posts, string collection)
+    {
+        var prefix = collection + "/";
+        return posts.Where(p => p.SourceKey != null && p.SourceKey.StartsWith(prefix));
+    }
+
     /// <summary>The posts most recently given a tag, newest post first (ids grow with time).</summary>
     public virtual Task<List<int>> LatestTaggedAsync(BlogDbContext db, int tagId, int count) =>
         db.PostTags.Where(l => l.TagId == tagId).Select(l => l.PostId).OrderByDescending(id => id).Take(count).ToListAsync();

@@ -86,6 +86,18 @@ internal sealed class SqliteDialect : DatabaseDialect
     /// <paramref name="count"/> entries of it, where ordering by post would read every link of a
     /// common tag (10,000 at 100,000 notes) and its rows.
     /// </summary>
+    /// <summary>
+    /// As a range of the source key's index. SQLite cannot seek an index for LIKE 'prefix%': it read
+    /// every post, through the text and HTML stored before the key, to test it (half a minute at
+    /// 100,000 notes, at the start and the end of every import). In SQLite's byte order the keys
+    /// under "c/" are exactly those from "c/" up to "c0" ('0' follows '/').
+    /// </summary>
+    public override IQueryable<Post> FromCollection(IQueryable<Post> posts, string collection)
+    {
+        var (from, to) = (collection + "/", collection + "0");
+        return posts.Where(p => p.SourceKey!.CompareTo(from) >= 0 && p.SourceKey.CompareTo(to) < 0);
+    }
+
     public override Task<List<int>> LatestTaggedAsync(BlogDbContext db, int tagId, int count) =>
         db.Database.SqlQuery<int>($"""SELECT "PostsId" AS "Value" FROM "PostTags" WHERE "TagsId" = {tagId} ORDER BY rowid DESC LIMIT {count}""").ToListAsync();
 }

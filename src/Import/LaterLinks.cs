@@ -14,9 +14,8 @@ internal sealed class LaterLinks(BlogDbContext db, MarkdownRenderer renderer)
     /// <summary>Links what it can and saves; returns the notes it changed.</summary>
     public async Task<List<string>> LinkAsync(string collection, NoteLinks links, CancellationToken cancellationToken)
     {
-        var prefix = collection + "/";
-        var posts = await db.Posts
-            .Where(p => p.SourceKey != null && p.SourceKey.StartsWith(prefix) && p.DeletedAt == null
+        var posts = await db.Dialect.FromCollection(db.Posts, collection)
+            .Where(p => p.DeletedAt == null
                 && (p.Markdown.Contains(".md") || p.Markdown.Contains(".markdown") || p.Markdown.Contains("[[")))
             .ToListAsync(cancellationToken);
         var linked = new List<string>();

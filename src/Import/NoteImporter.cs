@@ -154,13 +154,15 @@ public sealed class NoteImporter(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var wantedSlug = note.Slug ?? Slugs.FromTitle(note.Title);
-        var posts = db.Posts.Include(p => p.Category).Include(p => p.Tags);
 
         // The same note again, by where it came from; else the post with its slug, when that post is
         // not another note's: one written in the editor, an export coming back, or this very note
         // imported from one folder level up or down (a zip of the folder has the folder's name on top).
-        var post = await posts.FirstOrDefaultAsync(p => p.SourceKey == sourceKey, cancellationToken);
-        if (post is null && await posts.FirstOrDefaultAsync(p => p.Slug == wantedSlug, cancellationToken) is { } bySlug
+        // Both in one statement; the tags only for a post found (most notes are new).
+        var found = await db.Posts.Include(p => p.Category)
+            .Where(p => p.SourceKey == sourceKey || p.Slug == wantedSlug).ToListAsync(cancellationToken);
+        var post = found.FirstOrDefault(p => p.SourceKey == sourceKey);
+        if (post is null && found.FirstOrDefault(p => p.Slug == wantedSlug) is { } bySlug
             && IsSameNote(bySlug.SourceKey, sourceKey))
         {
             post = bySlug;
@@ -168,6 +170,8 @@ public sealed class NoteImporter(
                 ? new ImportMessage("it is the existing post /posts/{0}, which has the same slug", bySlug.Slug)
                 : new ImportMessage("it is the post imported from {0}, which has the same slug", bySlug.SourceKey));
         }
+        if (post is not null)
+            await db.Entry(post).Collection(p => p.Tags).LoadAsync(cancellationToken);
         if (post?.DeletedAt is not null)
         {
             note.Warnings.Insert(0, new("its post is in the trash; restore it to import this note into it again"));

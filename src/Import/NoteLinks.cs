@@ -30,8 +30,8 @@ internal sealed class NoteLinks
     {
         var links = new NoteLinks(source.Collection);
         var prefix = source.Collection + "/";
-        var known = await db.Posts.AsNoTracking()
-            .Where(p => p.SourceKey != null && p.SourceKey.StartsWith(prefix) && p.DeletedAt == null)
+        var known = await db.Dialect.FromCollection(db.Posts.AsNoTracking(), source.Collection)
+            .Where(p => p.DeletedAt == null)
             .Select(p => new { p.SourceKey, p.Slug })
             .ToListAsync(cancellationToken);
         foreach (var post in known)

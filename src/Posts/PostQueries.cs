@@ -1,4 +1,5 @@
 using Blog.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Posts;
 
@@ -41,6 +42,13 @@ public static class PostQueries
         : status == PostStatus.Draft || publishedAt is null ? PostState.Draft
         : publishedAt > nowUtc ? PostState.Scheduled
         : PostState.Published;
+
+    /// <summary>
+    /// The posts with their tags, read in a second statement by the posts' keys. Joined in one
+    /// statement to a single post (EF's LIMIT 1 subquery), the tags came from a join SQLite
+    /// materializes whole: every post's tag links, for the one post's.
+    /// </summary>
+    public static IQueryable<Post> WithTags(this IQueryable<Post> posts) => posts.Include(p => p.Tags).AsSplitQuery();
 
     public static IQueryable<Post> NewestFirst(this IQueryable<Post> posts) =>
         posts.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id);

@@ -86,7 +86,7 @@ public partial class EditModel(BlogDbContext db, PostWriter posts, MarkdownRende
             return await FormAsync(null, cancellationToken);
         }
 
-        var post = await db.Posts.AsNoTracking().Include(p => p.Tags).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var post = await db.Posts.AsNoTracking().WithTags().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (post is null)
             return NotFound();
 
@@ -123,7 +123,7 @@ public partial class EditModel(BlogDbContext db, PostWriter posts, MarkdownRende
         Post? post = null;
         if (id is not null)
         {
-            post = await db.Posts.Include(p => p.Tags).Include(p => p.Category).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+            post = await db.Posts.WithTags().Include(p => p.Category).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
             if (post is null)
                 return NotFound();
             // A save based on an older version would silently undo whatever was saved since.
@@ -174,14 +174,14 @@ public partial class EditModel(BlogDbContext db, PostWriter posts, MarkdownRende
         {
             // Another save landed between our read and our write: same answer as a stale form.
             db.ChangeTracker.Clear();
-            var latest = await db.Posts.Include(p => p.Tags).FirstOrDefaultAsync(p => p.Id == post.Id, cancellationToken);
+            var latest = await db.Posts.WithTags().FirstOrDefaultAsync(p => p.Id == post.Id, cancellationToken);
             return latest is null ? NotFound() : await ConflictAsync(latest, action, cancellationToken);
         }
         catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             ModelState.AddModelError("Input.Slug", $"The slug “{slug}” was just taken by another post. Choose another.");
-            var reloaded = id is null ? null : await db.Posts.Include(p => p.Tags).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+            var reloaded = id is null ? null : await db.Posts.WithTags().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
             return await FormAsync(reloaded, cancellationToken);
         }
 
