@@ -17,8 +17,12 @@ namespace Blog.Hosting;
 /// <param name="NativeHeap">What malloc took from the system, in use or free in its arenas; null when not glibc's.</param>
 public sealed record ProcessMemory(long Resident, long Managed, long ManagedInUse, long? MathEngine, long? NativeHeap)
 {
-    /// <summary>Code, mapped files and stacks: the resident set less the heaps.</summary>
-    public long Rest => Resident - Managed - (MathEngine ?? 0) - (NativeHeap ?? 0);
+    /// <summary>
+    /// Code, mapped files and stacks: the resident set less the heaps, never below 0. A heap counts
+    /// pages that need not be resident (committed but not yet touched, or given back to the system
+    /// and still counted), so in a process of many large heaps they can add up to more than the RSS.
+    /// </summary>
+    public long Rest => Math.Max(0, Resident - Managed - (MathEngine ?? 0) - (NativeHeap ?? 0));
 
     public static ProcessMemory Measure(MathTypesetter? math)
     {
