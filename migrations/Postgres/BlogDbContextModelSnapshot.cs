@@ -239,9 +239,28 @@ namespace Blog.Migrations.Postgres
 
                     b.HasIndex("CategoryId", "Status", "DeletedAt", "PublishedAt");
 
+                    b.HasIndex("DeletedAt", "UpdatedAt", "Status", "PublishedAt");
+
                     b.HasIndex(new[] { "Id", "Status", "DeletedAt", "PublishedAt" }, "IX_Posts_Visibility");
 
                     b.ToTable("Posts");
+                });
+
+            modelBuilder.Entity("Blog.Data.PostTag", b =>
+                {
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer")
+                        .HasColumnName("PostsId");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("integer")
+                        .HasColumnName("TagsId");
+
+                    b.HasKey("PostId", "TagId");
+
+                    b.HasIndex("TagId");
+
+                    b.ToTable("PostTags", (string)null);
                 });
 
             modelBuilder.Entity("Blog.Data.Revision", b =>
@@ -396,21 +415,6 @@ namespace Blog.Migrations.Postgres
                     b.ToTable("DataProtectionKeys");
                 });
 
-            modelBuilder.Entity("PostTags", b =>
-                {
-                    b.Property<int>("PostsId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("TagsId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("PostsId", "TagsId");
-
-                    b.HasIndex("TagsId");
-
-                    b.ToTable("PostTags");
-                });
-
             modelBuilder.Entity("Blog.Data.Post", b =>
                 {
                     b.HasOne("Blog.Data.Category", "Category")
@@ -419,6 +423,21 @@ namespace Blog.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("Blog.Data.PostTag", b =>
+                {
+                    b.HasOne("Blog.Data.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Blog.Data.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Blog.Data.Revision", b =>
@@ -430,21 +449,6 @@ namespace Blog.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Post");
-                });
-
-            modelBuilder.Entity("PostTags", b =>
-                {
-                    b.HasOne("Blog.Data.Post", null)
-                        .WithMany()
-                        .HasForeignKey("PostsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Blog.Data.Tag", null)
-                        .WithMany()
-                        .HasForeignKey("TagsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Blog.Data.Category", b =>

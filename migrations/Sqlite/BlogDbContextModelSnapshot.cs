@@ -228,9 +228,28 @@ namespace Blog.Migrations
 
                     b.HasIndex("CategoryId", "Status", "DeletedAt", "PublishedAt");
 
+                    b.HasIndex("DeletedAt", "UpdatedAt", "Status", "PublishedAt");
+
                     b.HasIndex(new[] { "Id", "Status", "DeletedAt", "PublishedAt" }, "IX_Posts_Visibility");
 
                     b.ToTable("Posts");
+                });
+
+            modelBuilder.Entity("Blog.Data.PostTag", b =>
+                {
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("PostsId");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("TagsId");
+
+                    b.HasKey("PostId", "TagId");
+
+                    b.HasIndex("TagId");
+
+                    b.ToTable("PostTags", (string)null);
                 });
 
             modelBuilder.Entity("Blog.Data.Revision", b =>
@@ -375,21 +394,6 @@ namespace Blog.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
-            modelBuilder.Entity("PostTags", b =>
-                {
-                    b.Property<int>("PostsId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TagsId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("PostsId", "TagsId");
-
-                    b.HasIndex("TagsId");
-
-                    b.ToTable("PostTags");
-                });
-
             modelBuilder.Entity("Blog.Data.Post", b =>
                 {
                     b.HasOne("Blog.Data.Category", "Category")
@@ -398,6 +402,21 @@ namespace Blog.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("Blog.Data.PostTag", b =>
+                {
+                    b.HasOne("Blog.Data.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Blog.Data.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Blog.Data.Revision", b =>
@@ -409,21 +428,6 @@ namespace Blog.Migrations
                         .IsRequired();
 
                     b.Navigation("Post");
-                });
-
-            modelBuilder.Entity("PostTags", b =>
-                {
-                    b.HasOne("Blog.Data.Post", null)
-                        .WithMany()
-                        .HasForeignKey("PostsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Blog.Data.Tag", null)
-                        .WithMany()
-                        .HasForeignKey("TagsId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Blog.Data.Category", b =>

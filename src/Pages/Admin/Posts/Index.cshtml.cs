@@ -58,7 +58,10 @@ public class IndexModel(BlogDbContext db, PostWriter writer, TimeProvider clock,
         // Past the end (the last post of a page was just trashed) or nonsense: the nearest real page.
         Number = Math.Clamp(Paging.ParsePageNumber(PageNumber) ?? 1, 1, TotalPages);
 
-        var rows = await posts.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id)
+        // The trash in the order its posts were thrown away (the date its rows show), the other lists
+        // by last change: both read in that order from an index (PostConfiguration).
+        var ordered = Status == "trash" ? posts.OrderByDescending(p => p.DeletedAt) : posts.OrderByDescending(p => p.UpdatedAt);
+        var rows = await ordered.ThenByDescending(p => p.Id)
             .Skip((Number - 1) * PageSize).Take(PageSize)
             .Select(p => new
             {
