@@ -185,6 +185,25 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     }
 
     [Fact]
+    public async Task Trash_ListsTheLastThrownAwayFirst_WhateverWasEditedLast()
+    {
+        var marker = Marker();
+        var editedLast = await app.AddPostAsync(new PostBuilder($"先删的笔记 {marker}"));
+        var thrownLast = await app.AddPostAsync(new PostBuilder($"后删的笔记 {marker}"));
+        var now = DateTime.UtcNow;
+        await app.WithDbAsync(async db =>
+        {
+            await db.Posts.Where(p => p.Id == editedLast.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, now).SetProperty(p => p.DeletedAt, now.AddDays(-2)));
+            await db.Posts.Where(p => p.Id == thrownLast.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, now.AddDays(-5)).SetProperty(p => p.DeletedAt, now.AddDays(-1)));
+        });
+        var client = await app.SignedInClientAsync();
+
+        var trash = await client.GetDocumentAsync($"/admin/posts?status=trash&q={marker}");
+
+        Assert.Equal([thrownLast.Title, editedLast.Title], Titles(trash));
+    }
+
+    [Fact]
     public async Task TrashHandler_TakesTheIdTheEditorPosts()
     {
         var post = await app.AddPostAsync(new PostBuilder("编辑器里删除的笔记"));
