@@ -55,13 +55,11 @@ internal static class ContentChange
     public static async Task CommitAsync(BlogDbContext db, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
         var version = db.UncommittedVersion;
-        if (version is null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-            return;
-        }
-        db.Caches?.BeforeCommit(version);
+        if (version is not null)
+            db.Caches?.BeforeCommit(version);
         await transaction.CommitAsync(cancellationToken);
+        if (version is null)
+            return;
         db.UncommittedVersion = null;
         db.Caches?.AfterSave(version);
     }
