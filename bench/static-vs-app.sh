@@ -6,7 +6,8 @@
 # the same pages with the page cache off, RSS after the load, home page transfer size; then a summary
 # with targets.
 # Usage: bash bench/static-vs-app.sh [N...]
-# Environment: DURATION (5s a run), ROUNDS (2: app/nginx alternations per page and encoding),
+# Environment: DURATION (5s a run of the uncached pages), CACHED_DURATION (3s a server's turn in a
+# round on the cached pages), ROUNDS (5: rounds of turns per cached page and encoding),
 # CONNECTIONS (16), WARMUP (2s), UNCACHED_WARMUP (10s: each page, page cache off, before any is
 # measured), IMPORT_10K=1 (time an import of exactly 10,000 notes even when every N is smaller; 0: never),
 # DATA_ROOT (keep the imported notes there and reuse them, e.g. for bench/search.sh), CACHED_ONLY=1
@@ -20,7 +21,7 @@ sizes=("$@")
 for n in "${sizes[@]}"; do
   [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [N...] (N: a number of notes)" >&2; exit 2; }
 done
-duration=${DURATION:-5s} rounds=${ROUNDS:-2} conns=${CONNECTIONS:-16} warmup=${WARMUP:-2s} uncached_warmup=${UNCACHED_WARMUP:-10s}
+duration=${DURATION:-5s} cached_duration=${CACHED_DURATION:-3s} rounds=${ROUNDS:-5} conns=${CONNECTIONS:-16} warmup=${WARMUP:-2s} uncached_warmup=${UNCACHED_WARMUP:-10s}
 largest=$(printf '%s\n' "${sizes[@]}" | sort -n | tail -1)
 
 # nginx at its best for saved pages: each compressed once beforehand (gzip -9), served by gzip_static with sendfile.
@@ -47,58 +48,75 @@ report_import_10k() {
 }
 
 # A page of the app and of nginx at its best (the same saved page gzipped once at -9, gzip_static,
-# sendfile) under the same wrk load, alternating app and nginx ROUNDS times, with gzip and without
-# Accept-Encoding; the ratio is of the summed requests, and the load average is printed with it.
-# Also the CPU each server spent per answer (nginx: master and workers), which a busy machine
-# disturbs far less than requests/s.
+# sendfile) under the same wrk load, with gzip and without Accept-Encoding; without it also Kestrel
+# alone (below). This machine's speed changes by up to half within seconds, so the servers take
+# turns within each of ROUNDS short rounds, the order turning every round (none always first after
+# a change), and the ratio is taken within each round: the median is the figure, with the lowest and
+# highest beside it. Also the CPU each server spent per answer over all rounds (nginx: master and
+# workers), which a busy machine disturbs far less than requests/s.
 compare() { # n name path saved-file
-  local n=$1 name=$2 path=$3 file=$4 encoding label round a_sum b_sum a_p99 b_p99 a_bad b_bad a_cpu b_cpu before
+  local n=$1 name=$2 path=$3 file=$4 encoding label round i j
   local nginx_pids; nginx_pids="$nginx_pid $(pgrep -P "$nginx_pid" | tr '\n' ' ')"
+  kestrel_alone_start "$file"
   for encoding in gzip ""; do
     label=${encoding:-identity}
-    a_sum=0 b_sum=0 a_p99=0 b_p99=0 a_bad=0 b_bad=0 a_cpu=0 b_cpu=0
+    # Servers: 0 the app, 1 nginx, 2 Kestrel alone (without compression only).
+    local urls=("$app_url$path" "$nginx_url$path") pids=("$app_pid" "$nginx_pids")
+    [ -z "$encoding" ] && [ -n "$alone_url" ] && urls+=("$alone_url$path") pids+=("$alone_pid")
+    local count=${#urls[@]} sums=(0 0 0) cpus=(0 0 0) p99s=(0 0 0) errs=0 ratios=() alone_ratios=() got=(0 0 0) before
+    for i in $(seq 0 $((count - 1))); do ACCEPT_ENCODING=$encoding wrk_run "${urls[$i]}" "$conns" 1s; done
     for round in $(seq "$rounds"); do
-      before=$(cpu_ms "$app_pid")
-      ACCEPT_ENCODING=$encoding wrk_run "$app_url$path" "$conns" "$duration"
-      a_cpu=$((a_cpu + $(cpu_ms "$app_pid") - before))
-      a_sum=$((a_sum + rps)) a_bad=$((a_bad + bad)); a_p99=$(max "$a_p99" "$p99")
-      before=$(cpu_ms $nginx_pids)
-      ACCEPT_ENCODING=$encoding wrk_run "$nginx_url$path" "$conns" "$duration"
-      b_cpu=$((b_cpu + $(cpu_ms $nginx_pids) - before))
-      b_sum=$((b_sum + rps)) b_bad=$((b_bad + bad)); b_p99=$(max "$b_p99" "$p99")
+      for j in $(seq 0 $((count - 1))); do
+        i=$(( (j + round) % count ))
+        before=$(cpu_ms ${pids[$i]})
+        ACCEPT_ENCODING=$encoding wrk_run "${urls[$i]}" "$conns" "$cached_duration"
+        cpus[i]=$(( ${cpus[i]} + $(cpu_ms ${pids[$i]}) - before ))
+        sums[i]=$(( ${sums[i]} + rps )) got[i]=$rps errs=$((errs + bad)) p99s[i]=$(max "${p99s[$i]}" "$p99")
+      done
+      ratios+=("$(ratio "${got[0]}" "${got[1]}")")
+      [ "$count" -eq 3 ] && alone_ratios+=("$(ratio "${got[0]}" "${got[2]}")")
     done
-    local ratio a_us b_us
-    ratio=$(awk -v a="$a_sum" -v b="$b_sum" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-    a_us=$(per_request_us "$a_cpu" "$a_sum") b_us=$(per_request_us "$b_cpu" "$b_sum")
+    local spread us=() k
+    spread=$(median_spread "${ratios[@]}")
+    for k in 0 1; do us+=("$(per_request_us "${cpus[$k]}" "${sums[$k]}" "$cached_duration")"); done
     printf 'N=%-6s cached    %-9s %-8s app %7s req/s  p99 %6s ms  %5s us CPU | nginx %7s req/s  p99 %6s ms  %5s us CPU | app/nginx %s (load %s)%s\n' \
-      "$n" "$name" "$label" "$((a_sum / rounds))" "$a_p99" "$a_us" "$((b_sum / rounds))" "$b_p99" "$b_us" "$ratio" "$(cut -d' ' -f1 /proc/loadavg)" "$(errors "$((a_bad + b_bad))")"
-    summary_add "cached $name, $label: req/s app/nginx" "$n" "$ratio" ">= 0.90" "$(judge "$ratio" '>=' 0.9)$(errors "$((a_bad + b_bad))")"
-    summary_add "cached $name, $label: CPU per answer, nginx/app" "$n" "$(awk -v a="$a_us" -v b="$b_us" 'BEGIN { printf "%.2f", (a > 0 ? b / a : 0) }')" "-" "-"
+      "$n" "$name" "$label" "$((sums[0] / rounds))" "${p99s[0]}" "${us[0]}" "$((sums[1] / rounds))" "${p99s[1]}" "${us[1]}" "$spread" "$(cut -d' ' -f1 /proc/loadavg)" "$(errors "$errs")"
+    summary_add "cached $name, $label: req/s app/nginx" "$n" "${spread%% *}" ">= 0.90" "$(judge "${spread%% *}" '>=' 0.9)$(errors "$errs")"
+    summary_add "cached $name, $label: CPU per answer, nginx/app" "$n" "$(awk -v a="${us[0]}" -v b="${us[1]}" 'BEGIN { printf "%.2f", (a > 0 ? b / a : 0) }')" "-" "-"
+    if [ "$count" -eq 3 ]; then
+      spread=$(median_spread "${alone_ratios[@]}")
+      printf 'N=%-6s cached    %-9s identity Kestrel alone, the same bytes from memory: %7s req/s | app/Kestrel alone %s, Kestrel alone/nginx %s\n' \
+        "$n" "$name" "$((sums[2] / rounds))" "$spread" "$(ratio "${sums[2]}" "${sums[1]}")"
+      summary_add "cached $name, identity: req/s app/Kestrel alone" "$n" "${spread%% *}" "-" "-"
+    fi
   done
-  kestrel_alone "$n" "$name" "$path" "$file" "$a_sum"
+  kestrel_alone_stop
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+
+median_spread() { # ratios... -> "median (lowest-highest)"
+  printf '%s\n' "$@" | sort -g | awk '{ r[NR] = $1 } END { m = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2; printf "%.2f (%.2f-%.2f)\n", m, r[1], r[NR] }'
 }
 
 # Without compression a large page costs a server that copies what sendfile spares nginx: Kestrel
 # copies the bytes into its output pipe, then the kernel copies them into the socket. The most any
-# ASP.NET Core app can do is Kestrel alone answering the same saved bytes from memory (Bench serve):
-# measured ROUNDS times without Accept-Encoding, right after the app's rounds (their sum: app_sum).
-kestrel_alone() { # n name path saved-file app_sum
-  local n=$1 name=$2 path=$3 file=$4 app_sum=$5 port url pid type="text/html; charset=utf-8" sum=0 round
+# ASP.NET Core app can do is Kestrel alone answering the same saved bytes from memory (Bench serve).
+kestrel_alone_start() { # saved-file -> alone_url, alone_pid (empty if it did not start)
+  local file=$1 port type="text/html; charset=utf-8"
   [[ $file == *.xml ]] && type="application/rss+xml; charset=utf-8"
-  port=$(free_port) url="http://127.0.0.1:$port"
-  dotnet bench/Bench/bin/Release/net10.0/Bench.dll serve "$url" "$work/site/$file" "$type" >/dev/null 2>&1 &
-  pid=$!
-  until curl -fs -o /dev/null --max-time 2 "$url$path"; do
-    kill -0 "$pid" 2>/dev/null || { echo "N=$n cached $name: Kestrel alone (Bench serve) did not start" >&2; return 0; }
+  port=$(free_port) alone_url="http://127.0.0.1:$port"
+  dotnet bench/Bench/bin/Release/net10.0/Bench.dll serve "$alone_url" "$work/site/$file" "$type" >/dev/null 2>&1 &
+  alone_pid=$!
+  until curl -fs -o /dev/null --max-time 2 "$alone_url/"; do
+    kill -0 "$alone_pid" 2>/dev/null || { echo "Kestrel alone (Bench serve) did not start" >&2; alone_url="" alone_pid=""; return 0; }
     sleep 0.1
   done
-  ACCEPT_ENCODING="" wrk_run "$url$path" "$conns" "$warmup"
-  for round in $(seq "$rounds"); do ACCEPT_ENCODING="" wrk_run "$url$path" "$conns" "$duration"; sum=$((sum + rps)); done
-  kill "$pid"; wait "$pid" 2>/dev/null || true
-  local ratio; ratio=$(awk -v a="$app_sum" -v b="$sum" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-  printf 'N=%-6s cached    %-9s identity Kestrel alone, the same bytes from memory: %7s req/s | app/Kestrel alone %s (load %s)\n' \
-    "$n" "$name" "$((sum / rounds))" "$ratio" "$(cut -d' ' -f1 /proc/loadavg)"
-  summary_add "cached $name, identity: req/s app/Kestrel alone" "$n" "$ratio" "-" "-"
+}
+
+kestrel_alone_stop() {
+  [ -n "$alone_pid" ] || return 0
+  kill "$alone_pid"; wait "$alone_pid" 2>/dev/null || true
 }
 
 cpu_ms() { # pid... -> CPU time they used so far, ms
@@ -107,8 +125,9 @@ cpu_ms() { # pid... -> CPU time they used so far, ms
   echo $((total * 1000 / $(getconf CLK_TCK)))
 }
 
-per_request_us() { # cpu-ms summed-req/s -> microseconds of CPU per answer over the rounds
-  awk -v c="$1" -v r="$2" -v d="${duration%s}" 'BEGIN { printf "%.1f", (r > 0 ? c * 1000 / (r * d) : 0) }'
+per_request_us() { # cpu-ms summed-req/s [duration] -> microseconds of CPU per answer over the rounds
+  local seconds=${3:-$duration}
+  awk -v c="$1" -v r="$2" -v d="${seconds%s}" 'BEGIN { printf "%.1f", (r > 0 ? c * 1000 / (r * d) : 0) }'
 }
 
 max() { awk -v a="$1" -v b="$2" 'BEGIN { print (a > b ? a : b) }'; }
@@ -252,7 +271,7 @@ run_size() { # n
 }
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wrk -t${THREADS:-2} -c$conns -d$duration, Accept-Encoding: gzip"
-echo "nginx: the saved pages gzipped once (-9), gzip_static, sendfile; app: its page cache; $rounds alternating rounds of $duration each, with gzip and without Accept-Encoding"
+echo "nginx: the saved pages gzipped once (-9), gzip_static, sendfile; app: its page cache; $rounds rounds of $cached_duration turns, with gzip and without Accept-Encoding; ratios: median of the rounds' (lowest-highest)"
 if [ "${IMPORT_10K:-}" = 1 ] || { [ -z "${IMPORT_10K:-}" ] && [ "$largest" -ge 10000 ] && ! printf '%s\n' "${sizes[@]}" | grep -qx 10000; }; then
   import_10k
 fi
