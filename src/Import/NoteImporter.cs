@@ -158,9 +158,11 @@ public sealed class NoteImporter(
         // The same note again, by where it came from; else the post with its slug, when that post is
         // not another note's: one written in the editor, an export coming back, or this very note
         // imported from one folder level up or down (a zip of the folder has the folder's name on top).
-        // Both in one statement; the tags only for a post found (most notes are new).
+        // Both in one statement, with every post whose slug is the wanted one in any case (whether
+        // it is free); the tags only for a post found (most notes are new).
+        var foldedSlug = PostSlugs.Fold(wantedSlug);
         var found = await db.Posts.Include(p => p.Category)
-            .Where(p => p.SourceKey == sourceKey || p.Slug == wantedSlug).ToListAsync(cancellationToken);
+            .Where(p => p.SourceKey == sourceKey || p.Slug.ToLower() == foldedSlug).ToListAsync(cancellationToken);
         var post = found.FirstOrDefault(p => p.SourceKey == sourceKey);
         if (post is null && found.FirstOrDefault(p => p.Slug == wantedSlug) is { } bySlug
             && IsSameNote(bySlug.SourceKey, sourceKey))
@@ -190,7 +192,7 @@ public sealed class NoteImporter(
         DateTime savedAt;
         if (post is null)
         {
-            slug = await db.UniqueAsync(wantedSlug, exceptPostId: 0, cancellationToken);
+            slug = found.Any(p => PostSlugs.Fold(p.Slug) == foldedSlug) ? await db.UniqueAsync(wantedSlug, exceptPostId: 0, cancellationToken) : wantedSlug;
             if (slug != wantedSlug)
                 note.Warnings.Insert(0, new("the slug \"{0}\" belongs to another post, so this one is \"{1}\"", wantedSlug, slug));
             var created = Min(note.Date ?? note.FileTime, now);

@@ -101,7 +101,9 @@ public sealed class QueryPlanTests : IDisposable
         Directory.CreateDirectory(notes);
         var note = Path.Combine(notes, "再次导入.md");
         await File.WriteAllTextAsync(note, "---\ntags: [注意力, 导入]\n---\n# 再次导入\n\n第一版。\n");
-        await ImportAsync(notes);
+        _plans.Recorded.Clear();
+        Assert.Equal(ImportOutcome.Imported, Assert.Single((await ImportAsync(notes)).Items).Outcome);
+        AssertNoWholeTableReads("the import of a new note");
         await File.WriteAllTextAsync(note, "---\ntags: [注意力, 导入]\n---\n# 再次导入\n\n第二版，$e^{i\\pi}+1=0$。\n");
         _plans.Recorded.Clear();
         Assert.Equal(ImportOutcome.Updated, Assert.Single((await ImportAsync(notes)).Items).Outcome);

@@ -39,4 +39,13 @@ public class SearchQueryTests
         Assert.Equal("lora 低秩 秩适 适配 w 0 ", SearchTokens.Bigrams(ChineseVariants.Fold("LoRA低秩适配：W_0")));
         Assert.Equal("lora 低 秩 ", SearchTokens.Unigrams(ChineseVariants.Fold("LoRA 低秩")));
     }
+
+    [Fact]
+    public void Tokens_KeepCharactersOutsideTheBasicPlaneWhole_AndSplitAtPunctuationAndBrokenText()
+    {
+        // 𠮷 is one character written as two UTF-16 units; a lone surrogate is no character at all.
+        Assert.Equal("𠮷野 野家 a1 学 ", SearchTokens.Bigrams("𠮷野家，a1\ud800学"));
+        Assert.Equal("𠮷 野 家 a1 学 ", SearchTokens.Unigrams("𠮷野家，a1\ud800学"));
+        Assert.Equal([(true, "𠮷野家"), (false, "a1"), (true, "学")], SearchTokens.Segments("𠮷野家，a1\ud800学"));
+    }
 }
