@@ -39,12 +39,17 @@ internal sealed class ImportBatch(BlogDbContext db, TimeProvider clock) : IAsync
         _inNote = true;
     }
 
-    /// <summary>Call after each note: keeps it or takes it back, and commits the batch when it is full or has been open long enough.</summary>
-    public async Task EndNoteAsync(bool keep, CancellationToken cancellationToken)
+    /// <summary>
+    /// Call after each note: keeps it or takes it back, and commits the batch when it is full or
+    /// has been open long enough. Returns whether it committed.
+    /// </summary>
+    public async Task<bool> EndNoteAsync(bool keep, CancellationToken cancellationToken)
     {
         await EndNoteAsync(keep);
-        if (++_notes >= MaxNotes || clock.GetElapsedTime(_startedAt) >= MaxWait)
-            await CommitAsync(cancellationToken);
+        if (++_notes < MaxNotes && clock.GetElapsedTime(_startedAt) < MaxWait)
+            return false;
+        await CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Commits the notes kept: at the end, and before an error or a cancellation ends the import (a note under way is taken back).</summary>

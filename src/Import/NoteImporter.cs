@@ -68,15 +68,19 @@ public sealed class NoteImporter(
         var images = new NoteImages(source, media, db, settings.Current.UploadLimitBytes, dryRun);
         var links = await NoteLinks.LoadAsync(db, source, cancellationToken);
         await using var batch = new ImportBatch(db, clock);
+        var taxonomy = new ImportTaxonomy(db, writer);
         try
         {
             await foreach (var note in new PreparedNotes(source, settings.Current, renderer).ReadAsync(cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 await batch.BeginNoteAsync(cancellationToken);
-                var item = await ImportNoteAsync(note, images, links, dryRun, cancellationToken);
+                var item = await ImportNoteAsync(note, images, links, taxonomy, dryRun, cancellationToken);
                 report.Items.Add(item);
-                await batch.EndNoteAsync(keep: item.Outcome != ImportOutcome.Failed, cancellationToken);
+                var kept = item.Outcome != ImportOutcome.Failed;
+                taxonomy.EndNote(kept);
+                if (await batch.EndNoteAsync(kept, cancellationToken))
+                    taxonomy.Forget();
             }
             await batch.CommitAsync(cancellationToken);
             if (!dryRun && report.Count(ImportOutcome.Imported) > 0)
@@ -97,7 +101,8 @@ public sealed class NoteImporter(
         return report;
     }
 
-    private async Task<ImportItem> ImportNoteAsync(PreparedNote prepared, NoteImages images, NoteLinks links, bool dryRun, CancellationToken cancellationToken)
+    private async Task<ImportItem> ImportNoteAsync(PreparedNote prepared, NoteImages images, NoteLinks links, ImportTaxonomy taxonomy, bool dryRun,
+        CancellationToken cancellationToken)
     {
         var key = prepared.Key;
         try
@@ -115,7 +120,7 @@ public sealed class NoteImporter(
                 note.Warnings.Add(new("link {0} points to a note that is not imported (yet); it will point at its post once that note is imported", link));
             var markdown = ImageLinks.Rewrite(note.Markdown, edits);
             var rendered = markdown == note.Markdown && prepared.Rendered is { } asWritten ? asWritten : renderer.Render(markdown);
-            var (outcome, post) = await ApplyAsync(note, links.SourceKeyOf(note.Key), markdown, rendered, cancellationToken);
+            var (outcome, post) = await ApplyAsync(note, links.SourceKeyOf(note.Key), markdown, rendered, taxonomy, cancellationToken);
             if (!dryRun)
             {
                 // The one save of this note: its post, category, tags, revision and images together.
@@ -150,7 +155,8 @@ public sealed class NoteImporter(
     }
 
     /// <summary>Finds the note's post, or creates it, and brings it up to date with <paramref name="markdown"/> as <paramref name="rendered"/>; nothing is saved here.</summary>
-    private async Task<(ImportOutcome, Post?)> ApplyAsync(Note note, string sourceKey, string markdown, RenderedMarkdown rendered, CancellationToken cancellationToken)
+    private async Task<(ImportOutcome, Post?)> ApplyAsync(Note note, string sourceKey, string markdown, RenderedMarkdown rendered, ImportTaxonomy taxonomy,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var wantedSlug = note.Slug ?? Slugs.FromTitle(note.Title);
@@ -180,8 +186,8 @@ public sealed class NoteImporter(
             return (ImportOutcome.Skipped, null);
         }
 
-        var category = await writer.CategoryAsync(note.Category, cancellationToken);
-        var tags = await writer.TagsAsync(PostTags.Clean(note.Tags), cancellationToken);
+        var category = await taxonomy.CategoryAsync(note.Category, cancellationToken);
+        var tags = await taxonomy.TagsAsync(PostTags.Clean(note.Tags), cancellationToken);
         // Without a date of its own, a note keeps the date it was first imported with: a checkout
         // or a copy changes file times, and that must not move posts around the archive.
         var publishedAt = note.Draft ? (DateTime?)null : note.Date ?? post?.PublishedAt ?? note.FileTime;

@@ -55,7 +55,11 @@ public sealed class PostWriter(BlogDbContext db)
     /// (any case) or slug is reused, others are created. A new tag whose slug another tag already has
     /// ("C" and "C++" both slug to "c") gets a numbered slug instead of being merged into the other tag.
     /// </summary>
-    public async Task<List<Tag>> TagsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+    public async Task<List<Tag>> TagsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken) =>
+        (await TagForEachAsync(names, cancellationToken)).Distinct().ToList();
+
+    /// <summary>As <see cref="TagsAsync"/>, the tag of each name in its place (two names may have one tag: "C#" and "c#").</summary>
+    public async Task<Tag[]> TagForEachAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
         var nameList = names.ToArray();
         var lowered = names.Select(n => n.ToLowerInvariant()).ToArray();
@@ -64,7 +68,7 @@ public sealed class PostWriter(BlogDbContext db)
         var candidates = await db.Tags
             .Where(t => nameList.Contains(t.Name) || lowered.Contains(t.Name.ToLower()) || slugs.Contains(t.Slug))
             .ToListAsync(cancellationToken);
-        var tags = new List<Tag>();
+        var tags = new Tag[names.Count];
         for (var i = 0; i < names.Count; i++)
         {
             var name = names[i];
@@ -76,8 +80,7 @@ public sealed class PostWriter(BlogDbContext db)
                 db.Tags.Add(tag);
                 candidates.Add(tag);
             }
-            if (!tags.Contains(tag))
-                tags.Add(tag);
+            tags[i] = tag;
         }
         return tags;
     }
