@@ -22,6 +22,9 @@ public interface ISearchIndex
     /// <summary>How many public posts match, counted up to <paramref name="limit"/> + 1.</summary>
     Task<int> CountAsync(BlogDbContext db, SearchQuery query, DateTime now, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The ids of every post that matches, public or not: the admin's list filters and orders them itself.</summary>
+    IQueryable<int> Matching(BlogDbContext db, SearchQuery query);
+
     /// <summary>The ids of one page of public matches: title matches first, then by rank, newer first among equals.</summary>
     Task<List<int>> PageAsync(BlogDbContext db, SearchQuery query, DateTime now, int skip, int take, CancellationToken cancellationToken);
 }

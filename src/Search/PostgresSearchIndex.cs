@@ -79,6 +79,8 @@ internal sealed class PostgresSearchIndex : ISearchIndex
         return db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(sql.Replace("{a}", "{{a}}"), args.ToArray()));
     }
 
+    public IQueryable<int> Matching(BlogDbContext db, SearchQuery query) => Match(db, query).Select(h => h.Id);
+
     public async Task<int> CountAsync(BlogDbContext db, SearchQuery query, DateTime now, int limit, CancellationToken cancellationToken) =>
         await Match(db, query).Join(db.Posts.Published(now), h => h.Id, p => p.Id, (h, p) => h.Id)
             .Take(limit + 1).CountAsync(cancellationToken);

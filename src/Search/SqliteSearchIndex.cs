@@ -68,6 +68,9 @@ internal sealed class SqliteSearchIndex(int rankingWindow) : ISearchIndex
         GROUP BY Id ORDER BY min(SortKey), PublishedAt DESC LIMIT {4} OFFSET {5}
         """;
 
+    public IQueryable<int> Matching(BlogDbContext db, SearchQuery query) =>
+        db.Database.SqlQueryRaw<int>("SELECT rowid AS Value FROM PostSearch WHERE PostSearch MATCH {0}", query.FtsExpression!);
+
     public async Task<int> CountAsync(BlogDbContext db, SearchQuery query, DateTime now, int limit, CancellationToken cancellationToken) =>
         await db.Database.SqlQueryRaw<int>(CountSql, query.FtsExpression!, now, limit + 1).SingleAsync(cancellationToken);
 

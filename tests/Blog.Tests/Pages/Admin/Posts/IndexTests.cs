@@ -108,6 +108,21 @@ public class IndexTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
     }
 
     [Fact]
+    public async Task TextFilter_FindsDraftsAndTheTrash_WrittenInEitherChineseScript_ByTheirTags()
+    {
+        var marker = Marker();
+        var draft = await app.AddPostAsync(new PostBuilder($"草稿 {marker}").AsDraft().WithMarkdown("機器學習的損失函數。"));
+        var trashed = await app.AddPostAsync(new PostBuilder($"旧笔记 {marker}").Trashed().WithMarkdown("机器学习入门。"));
+        var tagged = await app.AddPostAsync(new PostBuilder($"只有标签 {marker}").WithTags("机器学习").WithMarkdown("正文里没有这个词。"));
+        await app.AddPostAsync(new PostBuilder($"无关 {marker}").WithMarkdown("机器人与学习。"));
+        var client = await app.SignedInClientAsync();
+        var search = "/admin/posts?q=" + Uri.EscapeDataString($"机器学习 {marker}");
+
+        Assert.Equal(new[] { draft.Title, tagged.Title }.Order(), Titles(await client.GetDocumentAsync(search)).Order());
+        Assert.Equal([trashed.Title], Titles(await client.GetDocumentAsync(search + "&status=trash")));
+    }
+
+    [Fact]
     public async Task Paging_TwentyPerPageNewestEditsFirst()
     {
         var marker = Marker();
