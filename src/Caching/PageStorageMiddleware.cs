@@ -57,7 +57,12 @@ internal sealed class PageStorageMiddleware(RequestDelegate next, PageCache cach
         }
         try
         {
-            await RenderAndStoreAsync(context, decision, key);
+            // This reader missed the cache at the door; a render that ended since may have stored the page.
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (underWay is null && cache.Find(key, now) is { } storedMeanwhile)
+                await storedMeanwhile.WriteAsync(context, now);
+            else
+                await RenderAndStoreAsync(context, decision, key);
         }
         finally
         {
