@@ -109,13 +109,7 @@ public class BadNoteTests(BlogAppFactory app) : IClassFixture<BlogAppFactory>
             $"title: 保存失败 {notes.Id}\ncategories: 新分类 {notes.Id}\ntags: [新标签 {notes.Id}]", "![图](fig.png)"));
         notes.Write($"{notes.Id}/fine.md", $"# 正常保存 {notes.Id}\n");
         // The database itself refuses this one post, after its category, tag and image were prepared.
-        // (DDL takes no parameters; the id is hex digits.)
-        var trigger = TestDatabase.IsPostgres
-            ? $"CREATE FUNCTION refuse_{notes.Id}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by test'; END $$; "
-              + $"CREATE TRIGGER refuse_{notes.Id} BEFORE INSERT ON \"Posts\" FOR EACH ROW WHEN (NEW.\"Title\" = '保存失败 {notes.Id}') EXECUTE FUNCTION refuse_{notes.Id}();"
-            : $"CREATE TRIGGER refuse_{notes.Id} BEFORE INSERT ON Posts WHEN NEW.Title = '保存失败 {notes.Id}' "
-              + "BEGIN SELECT RAISE(ABORT, 'refused by test'); END;";
-        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(trigger));
+        await app.RefusePostsTitledAsync($"保存失败 {notes.Id}", notes.Id);
 
         var report = await app.ImportAsync(notes.Root);
 

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Blog.Import;
 using Blog.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Tests.Import;
@@ -63,6 +64,19 @@ public static class ImportTestExtensions
         using var scope = app.Services.CreateScope();
         using var stream = new MemoryStream(zip);
         return await scope.ServiceProvider.GetRequiredService<NoteImporter>().ImportZipAsync(stream);
+    }
+
+    /// <summary>
+    /// Makes the database refuse to insert a post with this title, as a save that fails in the
+    /// database would. <paramref name="id"/> (hex digits) names the trigger: DDL takes no parameters.
+    /// </summary>
+    public static Task RefusePostsTitledAsync(this BlogAppFactory app, string title, string id)
+    {
+        var trigger = TestDatabase.IsPostgres
+            ? $"CREATE FUNCTION refuse_{id}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by test'; END $$; "
+              + $"CREATE TRIGGER refuse_{id} BEFORE INSERT ON \"Posts\" FOR EACH ROW WHEN (NEW.\"Title\" = '{title}') EXECUTE FUNCTION refuse_{id}();"
+            : $"CREATE TRIGGER refuse_{id} BEFORE INSERT ON Posts WHEN NEW.Title = '{title}' BEGIN SELECT RAISE(ABORT, 'refused by test'); END;";
+        return app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(trigger));
     }
 
     public static ImportItem Item(this ImportReport report, string file) =>

@@ -51,12 +51,7 @@ public class SharedTaxonomyImportTests(BlogAppFactory app) : IClassFixture<BlogA
         notes.Write($"{notes.Id}/a.md", StudyNotes.WithFrontMatter($"title: 保存失败 {notes.Id}\n{frontMatter}", "被拒绝的笔记。"));
         notes.Write($"{notes.Id}/b.md", StudyNotes.WithFrontMatter($"title: 随后的笔记 {notes.Id}\n{frontMatter}", "正常保存。"));
         // The database refuses the first post, after its new category and tag were inserted.
-        var trigger = TestDatabase.IsPostgres
-            ? $"CREATE FUNCTION refuse_{notes.Id}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by test'; END $$; "
-              + $"CREATE TRIGGER refuse_{notes.Id} BEFORE INSERT ON \"Posts\" FOR EACH ROW WHEN (NEW.\"Title\" = '保存失败 {notes.Id}') EXECUTE FUNCTION refuse_{notes.Id}();"
-            : $"CREATE TRIGGER refuse_{notes.Id} BEFORE INSERT ON Posts WHEN NEW.Title = '保存失败 {notes.Id}' "
-              + "BEGIN SELECT RAISE(ABORT, 'refused by test'); END;";
-        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(trigger));
+        await app.RefusePostsTitledAsync($"保存失败 {notes.Id}", notes.Id);
 
         var report = await app.ImportAsync(notes.Root);
 
