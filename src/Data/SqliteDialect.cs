@@ -82,11 +82,6 @@ internal sealed class SqliteDialect : DatabaseDialect
     }
 
     /// <summary>
-    /// In the order the links were made: the index on TagsId holds (TagsId, rowid), so this reads
-    /// <paramref name="count"/> entries of it, where ordering by post would read every link of a
-    /// common tag (10,000 at 100,000 notes) and its rows.
-    /// </summary>
-    /// <summary>
     /// As a range of the source key's index. SQLite cannot seek an index for LIKE 'prefix%': it read
     /// every post, through the text and HTML stored before the key, to test it (half a minute at
     /// 100,000 notes, at the start and the end of every import). In SQLite's byte order the keys
@@ -98,6 +93,11 @@ internal sealed class SqliteDialect : DatabaseDialect
         return posts.Where(p => p.SourceKey!.CompareTo(from) >= 0 && p.SourceKey.CompareTo(to) < 0);
     }
 
+    /// <summary>
+    /// In the order the links were made: the index on TagsId holds (TagsId, rowid), so this reads
+    /// <paramref name="count"/> entries of it, where ordering by post would read every link of a
+    /// common tag (10,000 at 100,000 notes) and its rows.
+    /// </summary>
     public override Task<List<int>> LatestTaggedAsync(BlogDbContext db, int tagId, int count) =>
         db.Database.SqlQuery<int>($"""SELECT "PostsId" AS "Value" FROM "PostTags" WHERE "TagsId" = {tagId} ORDER BY rowid DESC LIMIT {count}""").ToListAsync();
 }
