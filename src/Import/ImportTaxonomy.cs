@@ -16,17 +16,17 @@ internal sealed class ImportTaxonomy(BlogDbContext db, PostWriter writer)
 {
     private readonly Dictionary<string, Category> _categories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Tag> _tags = new(StringComparer.Ordinal);
-    private readonly List<(string Name, Category Category)> _noteCategories = [];
+    private (string Name, Category Category)? _noteCategory;
     private readonly List<(string Name, Tag Tag)> _noteTags = [];
 
     /// <summary>As <see cref="PostWriter.CategoryAsync"/>.</summary>
     public async Task<Category?> CategoryAsync(string? name, CancellationToken cancellationToken)
     {
         if (name is not null && _categories.TryGetValue(name, out var known))
-            return db.Categories.Local.FindEntry(known.Id)?.Entity ?? Attach(Copy(known));
+            return db.Categories.Local.FindEntry(known.Id)?.Entity ?? db.Attach(Copy(known)).Entity;
         var category = await writer.CategoryAsync(name, cancellationToken);
         if (name is not null && category is not null)
-            _noteCategories.Add((name, category));
+            _noteCategory = (name, category);
         return category;
     }
 
@@ -34,7 +34,7 @@ internal sealed class ImportTaxonomy(BlogDbContext db, PostWriter writer)
     public async Task<List<Tag>> TagsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
         if (names.All(_tags.ContainsKey))
-            return names.Select(name => _tags[name]).Select(known => db.Tags.Local.FindEntry(known.Id)?.Entity ?? Attach(Copy(known))).Distinct().ToList();
+            return names.Select(name => _tags[name]).Select(known => db.Tags.Local.FindEntry(known.Id)?.Entity ?? db.Attach(Copy(known)).Entity).Distinct().ToList();
         var tags = await writer.TagForEachAsync(names, cancellationToken);
         for (var i = 0; i < names.Count; i++)
             _noteTags.Add((names[i], tags[i]));
@@ -46,12 +46,12 @@ internal sealed class ImportTaxonomy(BlogDbContext db, PostWriter writer)
     {
         if (kept)
         {
-            foreach (var (name, category) in _noteCategories.Where(c => c.Category.Id > 0))
+            if (_noteCategory is ({ } name, { Id: > 0 } category))
                 _categories[name] = Copy(category);
-            foreach (var (name, tag) in _noteTags.Where(t => t.Tag.Id > 0))
-                _tags[name] = Copy(tag);
+            foreach (var (tagName, tag) in _noteTags.Where(t => t.Tag.Id > 0))
+                _tags[tagName] = Copy(tag);
         }
-        _noteCategories.Clear();
+        _noteCategory = null;
         _noteTags.Clear();
     }
 
@@ -60,12 +60,6 @@ internal sealed class ImportTaxonomy(BlogDbContext db, PostWriter writer)
     {
         _categories.Clear();
         _tags.Clear();
-    }
-
-    private T Attach<T>(T entity) where T : class
-    {
-        db.Attach(entity);
-        return entity;
     }
 
     private static Category Copy(Category c) => new() { Id = c.Id, Name = c.Name, Slug = c.Slug, Description = c.Description, Order = c.Order };
