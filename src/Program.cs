@@ -10,6 +10,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(AppFiles.Options(args));
     AppFiles.EnsureSettings(builder.Environment);
+    builder.AnswerCachedPagesOnSocketThreads();
     builder.AddBlog();
     app = builder.Build();
     AppFiles.EnsureWebRoot(app.Environment);

@@ -11,6 +11,8 @@ namespace Blog.Caching;
 /// here, as a static server answers a file, with nothing else run (no routing, no request logging
 /// middleware, no database). The pages are stored further in by <see cref="PageStorageMiddleware"/>.
 /// Before looking, once a second, it asks whether another process changed the content.
+/// It runs on the sockets' own threads (<see cref="SocketThreads"/>): nothing here may wait on more
+/// than memory, and that look at the database moves to the thread pool first.
 /// </summary>
 internal sealed class CachedPagesMiddleware
 {
@@ -65,8 +67,9 @@ internal sealed class CachedPagesMiddleware
     /// <summary>The import command, or another node, saves without this process knowing: a look at the content's version once a second.</summary>
     private async Task NoticeChangesElsewhereAsync(HttpContext context)
     {
-        if (!_database.IsReady)
-            return; // the database gate further in answers 503
+        if (!_database.IsReady || !_version.LookDue)
+            return; // not ready: the database gate further in answers 503
+        await ThreadPoolHop.ToThreadPoolAsync(); // a query: off the socket's thread
         try
         {
             if (await _version.ChangedElsewhereAsync(context.RequestAborted))

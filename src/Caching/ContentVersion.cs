@@ -57,6 +57,9 @@ public sealed class ContentVersion(IServiceScopeFactory scopes, TimeProvider clo
         _committing.TryRemove(version, out _);
     }
 
+    /// <summary>Whether the next <see cref="ChangedElsewhereAsync"/> would look at the database.</summary>
+    public bool LookDue => clock.GetUtcNow().UtcDateTime - _checkedAt >= CheckEvery;
+
     /// <summary>True when another process changed the content since the last look (at most one look a second).</summary>
     public async ValueTask<bool> ChangedElsewhereAsync(CancellationToken cancellationToken)
     {

@@ -91,6 +91,8 @@ public static class BlogApplication
         app.UseForwardedHeaders(ForwardedHeaders(options));
         // A cached public page is answered here, before any other work; the rest is for what is not.
         app.UseCachedPages(httpsOnly: ServesHttps(app, options));
+        // What it did not answer leaves the sockets' threads (see SocketThreads) before anything else runs.
+        app.UseMiddleware<ThreadPoolHop>();
         app.UseRouting();
         app.UseSerilogRequestLogging();
         if (!app.Environment.IsDevelopment())

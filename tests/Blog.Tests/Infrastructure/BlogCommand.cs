@@ -26,6 +26,10 @@ public static class BlogCommand
     public static Task<Run> RunOnAsync(DatabaseProvider provider, string connectionString, string dataFolder, params string[] arguments) =>
         RunCoreAsync(provider, connectionString, dataFolder, new Dictionary<string, string>(), arguments);
 
+    /// <summary>The same over a database the test chooses, with <paramref name="input"/> on standard input.</summary>
+    public static Task<Run> RunOnWithInputAsync(DatabaseProvider provider, string connectionString, string dataFolder, string input, params string[] arguments) =>
+        RunCoreAsync(provider, connectionString, dataFolder, new Dictionary<string, string>(), arguments, input);
+
     private static async Task<Run> RunCoreAsync(DatabaseProvider provider, string connectionString, string dataFolder,
         IReadOnlyDictionary<string, string> environment, string[] arguments, string? input = null)
     {
