@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Blog.Hosting;
@@ -14,7 +13,9 @@ internal static class ThreadPoolBodies
     public static void Wrap(HttpContext context)
     {
         context.Request.Body = new RequestBody(context.Request.Body);
-        context.Features.Set<IHttpResponseBodyFeature>(new ResponseBody(context.Features.GetRequiredFeature<IHttpResponseBodyFeature>()));
+        // The response's pipe writer writes through the stream too: one path to keep right.
+        var response = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(new ResponseStream(response.Stream), response));
     }
 
     private static ValueTask<T> OnThreadPool<T>(ValueTask<T> wait) => wait.IsCompleted ? wait : Resume(wait);
@@ -53,17 +54,6 @@ internal static class ThreadPoolBodies
         public override ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 
-    private sealed class ResponseBody(IHttpResponseBodyFeature inner) : IHttpResponseBodyFeature
-    {
-        public Stream Stream { get; } = new ResponseStream(inner.Stream);
-        public PipeWriter Writer { get; } = new ResponseWriter(inner.Writer);
-        public void DisableBuffering() => inner.DisableBuffering();
-        public Task StartAsync(CancellationToken cancellationToken = default) => OnThreadPool(new ValueTask(inner.StartAsync(cancellationToken))).AsTask();
-        public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) =>
-            SendFileFallback.SendFileAsync(Stream, path, offset, count, cancellationToken);
-        public Task CompleteAsync() => OnThreadPool(new ValueTask(inner.CompleteAsync())).AsTask();
-    }
-
     private sealed class ResponseStream(Stream inner) : Stream
     {
         public override bool CanRead => false;
@@ -81,20 +71,5 @@ internal static class ThreadPoolBodies
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
-    }
-
-    private sealed class ResponseWriter(PipeWriter inner) : PipeWriter
-    {
-        public override bool CanGetUnflushedBytes => inner.CanGetUnflushedBytes;
-        public override long UnflushedBytes => inner.UnflushedBytes;
-        public override void Advance(int bytes) => inner.Advance(bytes);
-        public override Memory<byte> GetMemory(int sizeHint = 0) => inner.GetMemory(sizeHint);
-        public override Span<byte> GetSpan(int sizeHint = 0) => inner.GetSpan(sizeHint);
-        public override void CancelPendingFlush() => inner.CancelPendingFlush();
-        public override void Complete(Exception? exception = null) => inner.Complete(exception);
-        public override ValueTask CompleteAsync(Exception? exception = null) => OnThreadPool(inner.CompleteAsync(exception));
-        public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) => OnThreadPool(inner.FlushAsync(cancellationToken));
-        public override ValueTask<FlushResult> WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default) =>
-            OnThreadPool(inner.WriteAsync(source, cancellationToken));
     }
 }
