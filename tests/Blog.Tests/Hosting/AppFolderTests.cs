@@ -51,7 +51,7 @@ public sealed class AppFolderTests : IDisposable
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitForAsync(client, app);
+            await SiteProcess.WaitUntilAnsweringAsync(client, app);
 
             var home = await client.GetStringAsync("/");
             var stylesheet = System.Text.RegularExpressions.Regex.Match(home, "/css/site[^\"]*\\.css").Value;
@@ -90,23 +90,5 @@ public sealed class AppFolderTests : IDisposable
 
         Assert.Equal(1, app.ExitCode);
         Assert.Contains($"{Path.Combine(empty, "appsettings.json")} is missing", await errors);
-    }
-
-    private static async Task WaitForAsync(HttpClient client, Process app)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60) && !app.HasExited)
-        {
-            try
-            {
-                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode)
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(200);
-        }
-        throw new Xunit.Sdk.XunitException($"the app did not answer /healthz (exited: {app.HasExited})");
     }
 }

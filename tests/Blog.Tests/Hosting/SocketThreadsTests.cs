@@ -40,7 +40,7 @@ public sealed class SocketThreadsTests : IDisposable
             var address = new Uri($"http://127.0.0.1:{port}");
             var cookies = new CookieContainer();
             using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = address };
-            await WaitForAsync(client, site);
+            await SiteProcess.WaitUntilAnsweringAsync(client, site);
             for (var i = 0; i < 2; i++)
                 Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode); // the home page, cached
 
@@ -170,23 +170,5 @@ public sealed class SocketThreadsTests : IDisposable
             _thread.Join();
             return _failed is null ? _slowest : throw new InvalidOperationException("a reader failed", _failed);
         }
-    }
-
-    private static async Task WaitForAsync(HttpClient client, Process site)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60) && !site.HasExited)
-        {
-            try
-            {
-                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode)
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(200);
-        }
-        throw new Xunit.Sdk.XunitException($"the site did not answer /healthz (exited: {site.HasExited})");
     }
 }
