@@ -63,9 +63,9 @@ public sealed class ContentVersion(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>True when another process changed the content since the last look (at most one look a second).</summary>
     public async ValueTask<bool> ChangedElsewhereAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (now - _checkedAt < CheckEvery || !await _checking.WaitAsync(0, cancellationToken))
+        if (!LookDue || !await _checking.WaitAsync(0, cancellationToken))
             return false;
+        var now = clock.GetUtcNow().UtcDateTime;
         try
         {
             var known = _known;

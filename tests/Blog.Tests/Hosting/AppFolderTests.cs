@@ -20,26 +20,9 @@ public sealed class AppFolderTests : IDisposable
         try { Directory.Delete(_workingFolder, recursive: true); } catch (IOException) { }
     }
 
-    private Process Start(int port, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _workingFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-                // The settings' defaults, not a test's: the data goes where the settings file says.
-                ["Blog__Database__Provider"] = "Sqlite",
-            },
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Blog.dll"));
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        return Process.Start(start)!;
-    }
+    // The settings' defaults, not a test's: the data goes where the settings file says.
+    private Process Start(int port, params string[] arguments) =>
+        SiteProcess.Start(_workingFolder, port, new Dictionary<string, string> { ["Blog__Database__Provider"] = "Sqlite" }, arguments);
 
     [Fact]
     public async Task StartedFromAnotherFolder_ServesItsStylesheet_ReadsItsSettings_AndKeepsDataInTheWorkingFolder()

@@ -74,26 +74,13 @@ public sealed class SocketThreadsTests : IDisposable
         Assert.DoesNotContain("error", await errors);
     }
 
-    private Process Start(int port, string connectionString)
+    private Process Start(int port, string connectionString) => SiteProcess.Start(_data, port, new Dictionary<string, string>
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _data,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-                ["Blog__Database__Provider"] = "Sqlite",
-                ["ConnectionStrings__Blog"] = connectionString,
-                ["Blog__MediaPath"] = Path.Combine(_data, "media"),
-                ["Serilog__WriteTo__1__Args__path"] = Path.Combine(_data, "logs", "blog-.log"),
-                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-            },
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Blog.dll"));
-        return Process.Start(start)!;
-    }
+        ["Blog__Database__Provider"] = "Sqlite",
+        ["ConnectionStrings__Blog"] = connectionString,
+        ["Blog__MediaPath"] = Path.Combine(_data, "media"),
+        ["Serilog__WriteTo__1__Args__path"] = Path.Combine(_data, "logs", "blog-.log"),
+    });
 
     private static byte[] SignInRequest(Uri address, string cookies, string token)
     {
